@@ -1,0 +1,233 @@
+package io.delaynet.train;
+
+import io.delaynet.util.RandomStreams;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Mini-batch training for any {@link Learner}: shuffles, batches, spreads each batch over
+ * worker threads, reduces the per-sample gradients, and steps Adam.
+ *
+ * <p><b>Determinism.</b> Every batch is cut into {@link #CHUNKS} contiguous chunks whose
+ * boundaries depend only on the batch size. Each chunk sums its samples in order into its own
+ * workspace and the chunk sums are added in chunk order, so the floating-point result is the
+ * same whether 1 or 16 threads run the chunks. The data order of epoch e is drawn from the
+ * stream ("data-order", e), so a run resumed at epoch e continues exactly as if never stopped.
+ */
+public final class Trainer<W extends Learner.Workspace> implements AutoCloseable {
+    /** Chunks per batch; fixed so the reduction order never depends on the thread count. */
+    public static final int CHUNKS = 8;
+
+    private final Learner<W> learner;
+    private final TrainingOptions options;
+    private final List<ParameterGroup> groups;
+    private final Adam adam;
+    private final List<W> workspaces = new ArrayList<>();
+    private final double[][] batchGradient;
+    private final ExecutorService pool;
+
+    public Trainer(Learner<W> learner, TrainingOptions options) {
+        this.learner = learner;
+        this.options = options;
+        this.groups = learner.parameters();
+        this.adam = Adam.withDefaults(groups, options.amsgrad());
+        for (int c = 0; c < CHUNKS; c++) {
+            workspaces.add(learner.newWorkspace());
+        }
+        batchGradient = new double[groups.size()][];
+        for (int g = 0; g < groups.size(); g++) {
+            batchGradient[g] = new double[groups.get(g).size()];
+        }
+        pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), daemonThreads()) : null;
+    }
+
+    public Adam optimizer() {
+        return adam;
+    }
+
+    public Learner<W> learner() {
+        return learner;
+    }
+
+    /** Trains epochs {@code firstEpoch .. options.epochs()-1} (0-based). */
+    public List<EpochMetrics> fit(int firstEpoch, TrainingListener listener) {
+        List<EpochMetrics> history = new ArrayList<>();
+        for (int epoch = firstEpoch; epoch < options.epochs(); epoch++) {
+            history.add(trainEpoch(epoch, listener));
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+        }
+        return history;
+    }
+
+    /** One epoch of training followed by validation. */
+    public EpochMetrics trainEpoch(int epoch, TrainingListener listener) {
+        long start = System.nanoTime();
+        int n = learner.size(Split.TRAIN);
+        int[] order = shuffledOrder(n, new RandomStreams(options.seed()).stream("data-order", epoch));
+        SampleResult[] results = new SampleResult[options.batchSize()];
+        double lossSum = 0;
+        int correct = 0;
+        int skipped = 0;
+        int batches = (n + options.batchSize() - 1) / options.batchSize();
+        for (int b = 0; b < batches; b++) {
+            int from = b * options.batchSize();
+            int size = Math.min(options.batchSize(), n - from);
+            runChunks(size, (chunk, lo, hi) -> {
+                W ws = workspaces.get(chunk);
+                ws.reset();
+                for (int i = lo; i < hi; i++) {
+                    results[i] = learner.learn(order[from + i], ws);
+                }
+            });
+            double[] counters = reduce(size);
+            for (int i = 0; i < size; i++) {
+                lossSum += results[i].loss();
+                correct += results[i].correct() ? 1 : 0;
+            }
+            if (learner.beforeStep(batchGradient, counters, size)) {
+                int e = epoch;
+                adam.step(batchGradient, key -> options.learningRate(key, e));
+                learner.afterStep();
+            } else {
+                skipped++;
+            }
+            int done = from + size;
+            listener.batchDone(epoch, b, batches, done, lossSum / done, (double) correct / done);
+        }
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+        long evalStart = System.nanoTime();
+        Evaluation validation = learner.size(Split.VALIDATION) > 0 ? evaluate(Split.VALIDATION) : null;
+        double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
+        EpochMetrics metrics = new EpochMetrics(epoch, lossSum / n, (double) correct / n,
+                validation == null ? Double.NaN : validation.loss(),
+                validation == null ? Double.NaN : validation.accuracy(), trainSeconds, evalSeconds, skipped);
+        listener.epochDone(metrics);
+        return metrics;
+    }
+
+    /** Loss and accuracy over a whole split with the current parameters. */
+    public Evaluation evaluate(Split split) {
+        int n = learner.size(split);
+        SampleResult[] results = new SampleResult[n];
+        runChunks(n, (chunk, lo, hi) -> {
+            W ws = workspaces.get(chunk);
+            for (int i = lo; i < hi; i++) {
+                results[i] = learner.evaluate(split, i, ws);
+            }
+        });
+        double loss = 0;
+        int correct = 0;
+        int[] predictions = new int[n];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            loss += results[i].loss();
+            correct += results[i].correct() ? 1 : 0;
+            predictions[i] = results[i].predicted();
+            labels[i] = results[i].label();
+        }
+        return new Evaluation(split, n == 0 ? Double.NaN : loss / n, n == 0 ? Double.NaN : (double) correct / n,
+                predictions, labels);
+    }
+
+    /** Sums the chunk gradients in chunk order into {@link #batchGradient}, divides by the batch size. */
+    private double[] reduce(int size) {
+        int used = Math.min(CHUNKS, size);
+        double[] counters = workspaces.get(0).counters().clone();
+        for (int g = 0; g < batchGradient.length; g++) {
+            double[] total = batchGradient[g];
+            System.arraycopy(workspaces.get(0).gradients()[g], 0, total, 0, total.length);
+            for (int c = 1; c < used; c++) {
+                double[] part = workspaces.get(c).gradients()[g];
+                for (int i = 0; i < total.length; i++) {
+                    total[i] += part[i];
+                }
+            }
+            double scale = 1.0 / size;
+            for (int i = 0; i < total.length; i++) {
+                total[i] *= scale;
+            }
+        }
+        for (int c = 1; c < used; c++) {
+            double[] part = workspaces.get(c).counters();
+            for (int i = 0; i < counters.length; i++) {
+                counters[i] += part[i];
+            }
+        }
+        return counters;
+    }
+
+    @FunctionalInterface
+    private interface ChunkBody {
+        void run(int chunk, int lo, int hi);
+    }
+
+    /** Runs {@code body} over {@link #CHUNKS} contiguous ranges of [0, size), in parallel if configured. */
+    private void runChunks(int size, ChunkBody body) {
+        int chunks = Math.min(CHUNKS, size);
+        if (pool == null || chunks <= 1) {
+            for (int c = 0; c < chunks; c++) {
+                body.run(c, bound(c, chunks, size), bound(c + 1, chunks, size));
+            }
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>(chunks);
+        for (int c = 1; c < chunks; c++) {
+            int chunk = c;
+            futures.add(pool.submit(() -> body.run(chunk, bound(chunk, chunks, size), bound(chunk + 1, chunks, size))));
+        }
+        body.run(0, 0, bound(1, chunks, size));
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("training interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private static int bound(int chunk, int chunks, int size) {
+        return (int) ((long) chunk * size / chunks);
+    }
+
+    static int[] shuffledOrder(int n, SplittableRandom random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        return r -> {
+            Thread t = new Thread(r, "delaynet-worker");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}
