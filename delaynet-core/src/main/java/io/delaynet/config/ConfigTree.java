@@ -1,0 +1,138 @@
+package io.delaynet.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Configuration as a tree: parsed from YAML or JSON (JSON is YAML), layered over defaults and
+ * patched by {@code key.path=value} overrides, before it is bound to typed records. Keeping the
+ * tree until the end means the resolved configuration can be saved exactly as it was used.
+ */
+public final class ConfigTree {
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+    private ConfigTree() {
+    }
+
+    /** Reads a YAML or JSON file whose top level must be a mapping. */
+    public static ObjectNode read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("config file " + file + " does not exist; check the path given to --config");
+        } catch (IOException | UncheckedIOException e) {
+            throw new ConfigException("cannot read config file " + file + " (" + e.getMessage()
+                    + "); check that it is a readable text file");
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses YAML or JSON text; {@code origin} names it in error messages. */
+    public static ObjectNode parse(String text, String origin) {
+        JsonNode node;
+        try {
+            node = YAML.readTree(text);
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new ConfigException(origin + " is not valid YAML" + where + ": " + firstLine(e.getOriginalMessage())
+                    + "; fix the syntax (indentation, 'key: value' pairs)");
+        }
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!node.isObject()) {
+            throw new ConfigException(origin + " must hold a mapping of keys to values at its top level, not "
+                    + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return (ObjectNode) node;
+    }
+
+    /** Reads a classpath resource holding defaults. */
+    public static ObjectNode resource(Class<?> anchor, String name) {
+        try (InputStream in = anchor.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing built-in resource " + name);
+            }
+            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A deep copy of {@code base} with {@code patch} laid over it: mappings merge, everything else replaces. */
+    public static ObjectNode merge(ObjectNode base, ObjectNode patch) {
+        ObjectNode out = base.deepCopy();
+        for (Map.Entry<String, JsonNode> e : patch.properties()) {
+            JsonNode current = out.get(e.getKey());
+            if (current instanceof ObjectNode currentObject && e.getValue() instanceof ObjectNode patchObject) {
+                out.set(e.getKey(), merge(currentObject, patchObject));
+            } else {
+                out.set(e.getKey(), e.getValue().deepCopy());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Applies one {@code dotted.key=value} override; the value is read as a YAML scalar or flow
+     * collection, so {@code 5}, {@code 0.01}, {@code true}, {@code [4, 30, 3]} and {@code null}
+     * keep their types.
+     */
+    public static void override(ObjectNode root, String assignment) {
+        int eq = assignment.indexOf('=');
+        if (eq <= 0) {
+            throw new ConfigException("override '" + assignment + "' must look like key.path=value, e.g. training.epochs=5");
+        }
+        String path = assignment.substring(0, eq).trim();
+        String raw = assignment.substring(eq + 1).trim();
+        JsonNode value;
+        try {
+            value = raw.isEmpty() ? JsonNodeFactory.instance.stringNode("") : YAML.readTree(raw);
+        } catch (JacksonException e) {
+            throw new ConfigException("override '" + assignment + "': value is not valid YAML; quote it if it is text");
+        }
+        set(root, path, value == null ? JsonNodeFactory.instance.nullNode() : value);
+    }
+
+    /** Sets a value at a dotted path, creating intermediate mappings. */
+    public static void set(ObjectNode root, String path, JsonNode value) {
+        String[] keys = path.split("\\.");
+        ObjectNode node = root;
+        for (int i = 0; i < keys.length - 1; i++) {
+            JsonNode child = node.get(keys[i]);
+            if (!(child instanceof ObjectNode)) {
+                if (child != null && !child.isNull()) {
+                    throw new ConfigException("cannot set '" + path + "': '" + String.join(".", java.util.Arrays.copyOf(keys, i + 1))
+                            + "' is a value, not a section");
+                }
+                child = node.putObject(keys[i]);
+            }
+            node = (ObjectNode) child;
+        }
+        node.set(keys[keys.length - 1], value);
+    }
+
+    /** Writes the tree as YAML text. */
+    public static String toYaml(JsonNode tree) {
+        return YAML.writeValueAsString(tree);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "syntax error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

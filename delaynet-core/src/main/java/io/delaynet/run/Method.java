@@ -1,0 +1,26 @@
+package io.delaynet.run;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A learning method the command line can run, selected by the config's top-level
+ * {@code method:} key. A method owns its configuration sections and turns a resolved
+ * configuration into an {@link Experiment}.
+ */
+public interface Method {
+    /** The value of {@code method:} that selects this method, e.g. "delgrad". */
+    String name();
+
+    /** One line for help output. */
+    String description();
+
+    /** The complete default configuration tree (every key this method accepts, with its default). */
+    ObjectNode defaults();
+
+    /**
+     * Builds the experiment from a resolved configuration (defaults already merged in).
+     *
+     * @throws io.delaynet.config.ConfigException for values that are wrong or inconsistent
+     */
+    Experiment build(ObjectNode resolved, RunContext context);
+}
