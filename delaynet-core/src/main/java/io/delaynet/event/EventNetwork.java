@@ -1,0 +1,268 @@
+package io.delaynet.event;
+
+import io.delaynet.train.ParameterGroup;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A feed-forward time-to-first-spike network simulated exactly, event by event, and its DelGrad
+ * backward pass: gradients of the loss with respect to weights, delays and input spike times,
+ * computed from the spike times alone.
+ *
+ * <p>For neuron j with spike time T and causal inputs arriving at a_k with weight w_k, the
+ * implicit function theorem on u(T) = theta gives
+ * <pre>
+ *   dT/dw_k = -kappa(T - a_k) / u'(T),    dT/da_k = w_k kappa'(T - a_k) / u'(T),
+ *   u'(T)   = sum_k w_k kappa'(T - a_k)
+ * </pre>
+ * which equals the papers' Lambert-W and quadratic expressions. Since a_k = t_i + d, the delay
+ * gradient is the arrival-time gradient, summed over the synapses that share the delay.
+ */
+public final class EventNetwork {
+    private final LifModel model;
+    private final int inputSize;
+    private final List<Projection> projections;
+
+    public EventNetwork(LifModel model, int inputSize, List<Projection> projections) {
+        if (!model.hasClosedForm()) {
+            throw new IllegalArgumentException("the exact event engine needs tau_m/tau_s = 1 or 2, got " + model.tauRatio());
+        }
+        this.model = model;
+        this.inputSize = inputSize;
+        this.projections = List.copyOf(projections);
+        int width = inputSize;
+        for (int l = 0; l < this.projections.size(); l++) {
+            if (this.projections.get(l).pre() != width) {
+                throw new IllegalArgumentException("layer " + l + " expects " + this.projections.get(l).pre()
+                        + " inputs but the previous layer has " + width);
+            }
+            width = this.projections.get(l).post();
+        }
+    }
+
+    public LifModel model() {
+        return model;
+    }
+
+    public int inputSize() {
+        return inputSize;
+    }
+
+    public int outputSize() {
+        return projections.get(projections.size() - 1).post();
+    }
+
+    public int layerCount() {
+        return projections.size();
+    }
+
+    public Projection projection(int layer) {
+        return projections.get(layer);
+    }
+
+    public List<Projection> projections() {
+        return projections;
+    }
+
+    /** Weight and delay groups in a fixed order: layer 0 weights, layer 0 delays (if any), layer 1 ... */
+    public List<ParameterGroup> parameters() {
+        List<ParameterGroup> groups = new ArrayList<>();
+        for (Projection p : projections) {
+            groups.add(p.weights());
+            if (p.delays() != null) {
+                groups.add(p.delays());
+            }
+        }
+        return groups;
+    }
+
+    /** Gradient buffers shaped like {@link #parameters()}. */
+    public double[][] newGradients() {
+        List<ParameterGroup> groups = parameters();
+        double[][] g = new double[groups.size()][];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = new double[groups.get(i).size()];
+        }
+        return g;
+    }
+
+    public EventTrace newTrace() {
+        return new EventTrace(this);
+    }
+
+    /** Refreshes cached delays after the parameters changed. */
+    public void refresh() {
+        for (Projection p : projections) {
+            p.refresh();
+        }
+    }
+
+    /** Runs one sample; input times may be +inf for silent inputs. Returns the output times (live view). */
+    public double[] forward(double[] input, EventTrace trace) {
+        if (input.length != inputSize) {
+            throw new IllegalArgumentException("expected " + inputSize + " input times, got " + input.length);
+        }
+        System.arraycopy(input, 0, trace.times[0], 0, inputSize);
+        for (int l = 0; l < projections.size(); l++) {
+            forwardLayer(l, trace);
+        }
+        return trace.outputTimes();
+    }
+
+    private void forwardLayer(int l, EventTrace trace) {
+        Projection p = projections.get(l);
+        int pre = p.pre();
+        int post = p.post();
+        double[] in = trace.times[l];
+        double[] out = trace.times[l + 1];
+        double ref = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < pre; i++) {
+            ref = Math.min(ref, in[i]);
+        }
+        trace.reference[l] = ref;
+        if (ref == Double.POSITIVE_INFINITY) {
+            java.util.Arrays.fill(out, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(trace.arrivals[l], 0);
+            java.util.Arrays.fill(trace.causal[l], 0);
+            return;
+        }
+        double[] inHalf = trace.inputHalfExp;
+        for (int i = 0; i < pre; i++) {
+            inHalf[i] = in[i] == Double.POSITIVE_INFINITY ? 0 : Math.exp(0.5 * (in[i] - ref));
+        }
+        double[] w = p.weights().values();
+        double[] d = p.synapseDelays();
+        double[] dHalf = p.synapseHalfExps();
+        double[] arrival = trace.arrival[l];
+        double[] half = trace.halfExp[l];
+        double[] weight = trace.weight[l];
+        int[] source = trace.source[l];
+        for (int j = 0; j < post; j++) {
+            int base = j * pre;
+            int n = 0;
+            for (int i = 0; i < pre; i++) {
+                double t = in[i];
+                if (t == Double.POSITIVE_INFINITY) {
+                    continue;
+                }
+                double a = t + d[base + i];
+                // insertion into the sorted run [base, base + n); stable for equal times
+                int k = base + n;
+                while (k > base && arrival[k - 1] > a) {
+                    arrival[k] = arrival[k - 1];
+                    half[k] = half[k - 1];
+                    weight[k] = weight[k - 1];
+                    source[k] = source[k - 1];
+                    k--;
+                }
+                arrival[k] = a;
+                half[k] = inHalf[i] * dHalf[base + i];
+                weight[k] = w[base + i];
+                source[k] = i;
+                n++;
+            }
+            trace.arrivals[l][j] = n;
+            out[j] = n == 0 ? Double.POSITIVE_INFINITY
+                    : FirstSpike.scan(base, n, arrival, weight, half, ref, model, trace.causal[l], j);
+        }
+    }
+
+    /**
+     * Backpropagates dL/dT of the outputs (already in {@code trace.timeGradient(layerCount())}, see
+     * {@link #setOutputGradient}) through the network, adding parameter gradients into
+     * {@code gradients} (shaped like {@link #parameters()}).
+     *
+     * @param maxWeightGradient the DelGrad guard: when the largest |dL/dw| of a neuron for this sample
+     *                          exceeds it, that neuron's weight gradient is dropped for this sample
+     *                          (the membrane barely touched threshold and the derivative diverges);
+     *                          delay and input gradients still flow. Use +inf to disable.
+     */
+    public void backward(EventTrace trace, double[][] gradients, double maxWeightGradient) {
+        int slot = gradients.length;
+        for (int l = projections.size() - 1; l >= 0; l--) {
+            Projection p = projections.get(l);
+            boolean hasDelays = p.delays() != null;
+            if (hasDelays) {
+                slot--;
+            }
+            double[] gradDelay = hasDelays ? gradients[slot] : null;
+            double[] gradWeight = gradients[--slot];
+            java.util.Arrays.fill(trace.timeGradient[l], 0.0);
+            backwardLayer(l, p, trace, gradWeight, gradDelay, maxWeightGradient);
+        }
+    }
+
+    /** Sets dL/dT for the output layer before {@link #backward}. */
+    public void setOutputGradient(EventTrace trace, double[] dLdOutput) {
+        double[] target = trace.timeGradient[projections.size()];
+        for (int j = 0; j < target.length; j++) {
+            double g = dLdOutput[j];
+            target[j] = Double.isFinite(g) ? g : 0.0; // a NaN/inf error signal carries no usable direction
+        }
+    }
+
+    private void backwardLayer(int l, Projection p, EventTrace trace, double[] gradWeight, double[] gradDelay,
+                               double maxWeightGradient) {
+        int pre = p.pre();
+        int post = p.post();
+        double[] out = trace.times[l + 1];
+        double[] delta = trace.timeGradient[l + 1];
+        double[] inGrad = trace.timeGradient[l];
+        double ref = trace.reference[l];
+        int[] parameterOf = p.parameterOfSynapse();
+        double[] slopes = p.delaySlopes();
+        boolean lambert = model.equalTimeConstants();
+        double r = model.tauRatio();
+        double amp = lambert ? 1.0 : r / (r - 1);
+        double[] kappa = trace.kernelScratch;
+        for (int j = 0; j < post; j++) {
+            double err = delta[j];
+            int n = trace.causal[l][j];
+            if (err == 0 || n == 0 || !Double.isFinite(out[j])) {
+                continue;
+            }
+            int base = j * pre;
+            double tSpike = out[j];
+            double yT = Math.exp(-0.5 * (tSpike - ref));
+            double slope = 0;
+            for (int k = 0; k < n; k++) {
+                double eHalf = yT * trace.halfExp[l][base + k]; // e^{-s/2}, s = T - a_k
+                double eFull = eHalf * eHalf;                    // e^{-s}
+                double kap;
+                double kapSlope;
+                if (lambert) {
+                    double s = tSpike - trace.arrival[l][base + k];
+                    kap = s * eFull;
+                    kapSlope = (1 - s) * eFull;
+                } else {
+                    kap = amp * (eHalf - eFull);           // r = 2: e^{-s/r} = e^{-s/2}
+                    kapSlope = amp * (eFull - eHalf / r);
+                }
+                kappa[2 * k] = kap;
+                kappa[2 * k + 1] = kapSlope;
+                slope += trace.weight[l][base + k] * kapSlope;
+            }
+            if (!(slope > 0)) {
+                continue; // grazing crossing: the derivative is unbounded, so no gradient flows
+            }
+            double scale = err / slope;
+            double largest = 0;
+            for (int k = 0; k < n; k++) {
+                largest = Math.max(largest, Math.abs(scale * kappa[2 * k]));
+            }
+            boolean keepWeights = largest <= maxWeightGradient;
+            for (int k = 0; k < n; k++) {
+                int i = trace.source[l][base + k];
+                if (keepWeights) {
+                    gradWeight[base + i] -= scale * kappa[2 * k];
+                }
+                double gArrival = scale * trace.weight[l][base + k] * kappa[2 * k + 1];
+                inGrad[i] += gArrival;
+                if (gradDelay != null) {
+                    int q = parameterOf[base + i];
+                    gradDelay[q] += gArrival * slopes[q];
+                }
+            }
+        }
+    }
+}

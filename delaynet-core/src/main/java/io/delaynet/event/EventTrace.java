@@ -1,0 +1,70 @@
+package io.delaynet.event;
+
+/**
+ * Everything one forward pass of one sample leaves for its backward pass: per layer the spike
+ * times, the arrivals of every neuron sorted by time, and the size of each causal set. Allocated
+ * once per worker and reused for every sample, so the hot loop allocates nothing.
+ */
+public final class EventTrace {
+    final double[][] times;      // [layer + 1][neurons]; times[0] is the input
+    final double[] reference;     // [layer] reference time of the exponentials
+    final double[][] arrival;    // [layer][post * pre] sorted arrival times per postsynaptic neuron
+    final double[][] halfExp;    // [layer][post * pre] exp((arrival - ref)/2) in sorted order
+    final double[][] weight;     // [layer][post * pre] weights in sorted order
+    final int[][] source;        // [layer][post * pre] presynaptic index in sorted order
+    final int[][] arrivals;      // [layer][post] number of non-silent inputs
+    final int[][] causal;        // [layer][post] causal-set size (0 = no spike)
+    final double[][] timeGradient; // [layer + 1][neurons] dL/dt for every spike time (index 0: inputs)
+    final double[] inputHalfExp; // scratch, largest layer width
+    final double[] kernelScratch; // scratch for kappa and kappa' of one neuron's causal set
+
+    EventTrace(EventNetwork network) {
+        int layers = network.layerCount();
+        times = new double[layers + 1][];
+        timeGradient = new double[layers + 1][];
+        times[0] = new double[network.inputSize()];
+        timeGradient[0] = new double[network.inputSize()];
+        reference = new double[layers];
+        arrival = new double[layers][];
+        halfExp = new double[layers][];
+        weight = new double[layers][];
+        source = new int[layers][];
+        arrivals = new int[layers][];
+        causal = new int[layers][];
+        int widest = network.inputSize();
+        for (int l = 0; l < layers; l++) {
+            Projection p = network.projection(l);
+            times[l + 1] = new double[p.post()];
+            timeGradient[l + 1] = new double[p.post()];
+            arrival[l] = new double[p.pre() * p.post()];
+            halfExp[l] = new double[p.pre() * p.post()];
+            weight[l] = new double[p.pre() * p.post()];
+            source[l] = new int[p.pre() * p.post()];
+            arrivals[l] = new int[p.post()];
+            causal[l] = new int[p.post()];
+            widest = Math.max(widest, p.pre());
+        }
+        inputHalfExp = new double[widest];
+        kernelScratch = new double[2 * widest];
+    }
+
+    /** Spike times of layer l's neurons (l = 0 is the input layer); live view, do not modify. */
+    public double[] spikeTimes(int layer) {
+        return times[layer];
+    }
+
+    /** The network's output spike times; live view. */
+    public double[] outputTimes() {
+        return times[times.length - 1];
+    }
+
+    /** dL/dt of the spike times of layer l (0 = inputs) after {@link EventNetwork#backward}; live view. */
+    public double[] timeGradient(int layer) {
+        return timeGradient[layer];
+    }
+
+    /** Causal-set size of neuron j in (non-input) layer l, 0 if it did not spike. */
+    public int causalSetSize(int layer, int neuron) {
+        return causal[layer - 1][neuron];
+    }
+}

@@ -1,0 +1,155 @@
+package io.delaynet.event;
+
+import io.delaynet.delay.DelayKind;
+import io.delaynet.delay.DelayParameterisation;
+import io.delaynet.train.ParameterGroup;
+
+/**
+ * All-to-all synapses from {@code pre} neurons (or inputs) to {@code post} neurons, with weights
+ * and optional learnable delays. Weights are stored post-major ({@code w[j * pre + i]} for
+ * i → j) so a postsynaptic neuron reads its inputs contiguously.
+ *
+ * <p>The per-synapse delay, its half exponential e^{d/2} and the chain-rule slope are cached
+ * after every parameter change ({@link #refresh()}), which keeps exponentials out of the
+ * per-sample forward pass.
+ */
+public final class Projection {
+    private final int pre;
+    private final int post;
+    private final DelayKind kind;
+    private final DelayParameterisation parameterisation;
+    private final int preSharing;
+    private final int postSharing;
+    private final ParameterGroup weights;
+    private final ParameterGroup delays;
+    private final int[] parameterOfSynapse;
+    private final double[] synapseDelay;
+    private final double[] synapseHalfExp;
+    private final double[] delaySlope;
+
+    public Projection(int index, int pre, int post, double[] weights, DelayKind kind,
+                      DelayParameterisation parameterisation, double[] rawDelays, int preSharing, int postSharing) {
+        if (pre < 1 || post < 1) {
+            throw new IllegalArgumentException("a projection needs at least one pre- and one postsynaptic neuron");
+        }
+        if (weights.length != pre * post) {
+            throw new IllegalArgumentException("layer " + index + ": expected " + pre * post + " weights, got " + weights.length);
+        }
+        if (preSharing < 1 || pre % preSharing != 0 || postSharing < 1 || post % postSharing != 0) {
+            throw new IllegalArgumentException("layer " + index + ": delay sharing factors must divide the layer sizes ("
+                    + pre + " / " + preSharing + ", " + post + " / " + postSharing + ")");
+        }
+        this.pre = pre;
+        this.post = post;
+        this.kind = kind;
+        this.parameterisation = parameterisation;
+        this.preSharing = preSharing;
+        this.postSharing = postSharing;
+        this.weights = new ParameterGroup("layer" + index + ".weights", weights, "weights", true);
+        int count = kind.parameterCount(pre, post, preSharing, postSharing);
+        if (kind == DelayKind.NONE) {
+            this.delays = null;
+        } else {
+            if (rawDelays == null || rawDelays.length != count) {
+                throw new IllegalArgumentException("layer " + index + ": expected " + count + " " + kind + " delay parameters");
+            }
+            this.delays = new ParameterGroup("layer" + index + ".delays", rawDelays, "delays", true);
+        }
+        parameterOfSynapse = new int[pre * post];
+        for (int j = 0; j < post; j++) {
+            for (int i = 0; i < pre; i++) {
+                parameterOfSynapse[j * pre + i] = kind.parameterIndex(i, j, pre, post, preSharing, postSharing);
+            }
+        }
+        synapseDelay = new double[pre * post];
+        synapseHalfExp = new double[pre * post];
+        delaySlope = new double[count];
+        refresh();
+    }
+
+    /** Recomputes the cached delays after the parameters changed; applies the parameterisation's clipping. */
+    public void refresh() {
+        if (delays == null) {
+            java.util.Arrays.fill(synapseHalfExp, 1.0);
+            return;
+        }
+        double[] raw = delays.values();
+        parameterisation.rectify(raw);
+        double[] perParameter = new double[raw.length];
+        for (int p = 0; p < raw.length; p++) {
+            perParameter[p] = parameterisation.delay(raw[p]);
+            delaySlope[p] = parameterisation.slope(raw[p]);
+        }
+        for (int s = 0; s < synapseDelay.length; s++) {
+            double d = perParameter[parameterOfSynapse[s]];
+            synapseDelay[s] = d;
+            synapseHalfExp[s] = Math.exp(0.5 * d);
+        }
+    }
+
+    public int pre() {
+        return pre;
+    }
+
+    public int post() {
+        return post;
+    }
+
+    public DelayKind kind() {
+        return kind;
+    }
+
+    public DelayParameterisation parameterisation() {
+        return parameterisation;
+    }
+
+    public int preSharing() {
+        return preSharing;
+    }
+
+    public int postSharing() {
+        return postSharing;
+    }
+
+    public ParameterGroup weights() {
+        return weights;
+    }
+
+    /** The delay parameter group, or null for {@link DelayKind#NONE}. */
+    public ParameterGroup delays() {
+        return delays;
+    }
+
+    /** Effective delay of synapse i → j (0 without delays). */
+    public double delay(int i, int j) {
+        return synapseDelay[j * pre + i];
+    }
+
+    /** The effective delay of each delay parameter (for reports and histograms). */
+    public double[] effectiveDelays() {
+        if (delays == null) {
+            return new double[0];
+        }
+        double[] out = new double[delays.size()];
+        for (int p = 0; p < out.length; p++) {
+            out[p] = parameterisation.delay(delays.values()[p]);
+        }
+        return out;
+    }
+
+    double[] synapseDelays() {
+        return synapseDelay;
+    }
+
+    double[] synapseHalfExps() {
+        return synapseHalfExp;
+    }
+
+    int[] parameterOfSynapse() {
+        return parameterOfSynapse;
+    }
+
+    double[] delaySlopes() {
+        return delaySlope;
+    }
+}
