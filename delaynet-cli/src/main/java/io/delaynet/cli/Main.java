@@ -1,12 +1,14 @@
 package io.delaynet.cli;
 
+import io.delaynet.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the {@code delaynet} command. */
 @Command(name = "delaynet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train spiking neural networks whose transmission delays are learned.",
-        subcommands = {CommandLine.HelpCommand.class, io.delaynet.cli.bench.BenchCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, io.delaynet.cli.bench.BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -18,11 +20,24 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit status; used by tests to avoid System.exit. */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // user errors: one line naming the problem and the fix, no stack trace
+            if (ex instanceof ConfigException || ex instanceof UserFacing) {
+                commandLine.getErr().println("delaynet: " + ex.getMessage());
+                return 2;
+            }
+            throw ex;
+        });
+        return cli.execute(args);
     }
 
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    /** Marker for exceptions whose message is meant for the user as is. */
+    public interface UserFacing {
     }
 }

@@ -1,0 +1,190 @@
+package io.delaynet.event;
+
+import io.delaynet.event.loss.SpikeTimeLoss;
+import io.delaynet.train.Learner;
+import io.delaynet.train.ParameterGroup;
+import io.delaynet.train.SampleResult;
+import io.delaynet.train.Split;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * DelGrad training of an {@link EventNetwork} on encoded spike-time data, with the reference's
+ * safeguards: the per-sample weight-gradient guard, a constant loss of {@value #SILENT_LOSS}
+ * (and no gradient) for a sample whose loss is not finite or whose label neuron is silent, and
+ * weight bumping for silent layers.
+ */
+public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
+    /** Loss recorded for a sample that gives no usable gradient (the reference's value). */
+    public static final double SILENT_LOSS = 100.0;
+
+    private final EventNetwork network;
+    private final SpikeTimeLoss loss;
+    private final Map<Split, SpikeData> data;
+    private final double maxWeightGradient;
+    private final WeightBumping bumping;
+    private final double[] maxMissing;
+    private final WeightBumping.State bumpState;
+    private final double weightLimit;
+    private final int neurons;
+
+    /**
+     * @param maxWeightGradient the guard threshold (DelGrad's max_dw_norm); +inf disables it
+     * @param maxMissing        per layer, the tolerated fraction of silent (sample, neuron) pairs
+     * @param weightLimit       weights are clipped to ±weightLimit after every step (+inf: no clipping)
+     */
+    public DelGradLearner(EventNetwork network, SpikeTimeLoss loss, Map<Split, SpikeData> data, double maxWeightGradient,
+                          WeightBumping bumping, double[] maxMissing, double weightLimit) {
+        if (maxMissing.length != network.layerCount()) {
+            throw new IllegalArgumentException("need one max-missing fraction per layer");
+        }
+        this.network = network;
+        this.loss = loss;
+        this.data = Map.copyOf(data);
+        this.maxWeightGradient = maxWeightGradient;
+        this.bumping = bumping;
+        this.maxMissing = maxMissing.clone();
+        this.bumpState = new WeightBumping.State(bumping.value());
+        this.weightLimit = weightLimit;
+        int n = 0;
+        for (Projection p : network.projections()) {
+            n += p.post();
+        }
+        this.neurons = n;
+    }
+
+    public EventNetwork network() {
+        return network;
+    }
+
+    public SpikeTimeLoss loss() {
+        return loss;
+    }
+
+    public SpikeData data(Split split) {
+        SpikeData d = data.get(split);
+        return d == null ? SpikeData.EMPTY : d;
+    }
+
+    public WeightBumping.State bumpState() {
+        return bumpState;
+    }
+
+    /** Per-worker scratch: the forward trace, gradient buffers and silent-neuron counters. */
+    public static final class Workspace implements Learner.Workspace {
+        final EventTrace trace;
+        final double[][] gradients;
+        final double[] silent;
+        final double[] outputGradient;
+
+        Workspace(EventNetwork network, int neurons) {
+            trace = network.newTrace();
+            gradients = network.newGradients();
+            silent = new double[neurons];
+            outputGradient = new double[network.outputSize()];
+        }
+
+        @Override
+        public double[][] gradients() {
+            return gradients;
+        }
+
+        @Override
+        public double[] counters() {
+            return silent;
+        }
+
+        public EventTrace trace() {
+            return trace;
+        }
+    }
+
+    @Override
+    public List<ParameterGroup> parameters() {
+        return network.parameters();
+    }
+
+    @Override
+    public Workspace newWorkspace() {
+        return new Workspace(network, neurons);
+    }
+
+    @Override
+    public int size(Split split) {
+        return data(split).size();
+    }
+
+    @Override
+    public SampleResult learn(int index, Workspace ws) {
+        SpikeData train = data.get(Split.TRAIN);
+        int label = train.labels()[index];
+        double[] out = network.forward(train.inputs()[index], ws.trace);
+        countSilent(ws);
+        double value = loss.loss(out, label, ws.outputGradient);
+        int predicted = loss.predict(out);
+        if (!Double.isFinite(value) || Double.isInfinite(out[label])) {
+            return new SampleResult(SILENT_LOSS, predicted, label);
+        }
+        network.setOutputGradient(ws.trace, ws.outputGradient);
+        network.backward(ws.trace, ws.gradients, maxWeightGradient);
+        return new SampleResult(value, predicted, label);
+    }
+
+    @Override
+    public SampleResult evaluate(Split split, int index, Workspace ws) {
+        SpikeData d = data(split);
+        int label = d.labels()[index];
+        double[] out = network.forward(d.inputs()[index], ws.trace);
+        double value = loss.loss(out, label, ws.outputGradient);
+        if (!Double.isFinite(value) || Double.isInfinite(out[label])) {
+            value = SILENT_LOSS;
+        }
+        return new SampleResult(value, loss.predict(out), label);
+    }
+
+    /** Output spike times of one sample (a copy), for inspection and reports. */
+    public double[][] spikeTimes(Split split, int index) {
+        EventTrace trace = network.newTrace();
+        network.forward(data(split).inputs()[index], trace);
+        double[][] out = new double[network.layerCount() + 1][];
+        for (int l = 0; l <= network.layerCount(); l++) {
+            out[l] = trace.spikeTimes(l).clone();
+        }
+        return out;
+    }
+
+    private void countSilent(Workspace ws) {
+        int offset = 0;
+        for (int l = 1; l <= network.layerCount(); l++) {
+            double[] t = ws.trace.spikeTimes(l);
+            for (int j = 0; j < t.length; j++) {
+                if (t[j] == Double.POSITIVE_INFINITY) {
+                    ws.silent[offset + j] += 1;
+                }
+            }
+            offset += t.length;
+        }
+    }
+
+    @Override
+    public boolean beforeStep(double[][] batchGradient, double[] silentCounts, int batchSize) {
+        if (bumping.apply(network, silentCounts, batchSize, maxMissing, bumpState)) {
+            afterStep(); // bumped weights may need clipping too
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public void afterStep() {
+        if (weightLimit < Double.POSITIVE_INFINITY) {
+            for (Projection p : network.projections()) {
+                double[] w = p.weights().values();
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = Math.max(-weightLimit, Math.min(weightLimit, w[i]));
+                }
+            }
+        }
+        network.refresh();
+    }
+}

@@ -1,0 +1,104 @@
+package io.delaynet.event.config;
+
+import io.delaynet.config.TrainingSection;
+import java.util.List;
+
+/**
+ * The typed form of a DelGrad run configuration (see delgrad-defaults.yaml for every key and its
+ * default). Validation that needs several keys lives in {@link DelGradMethod}.
+ */
+public record DelGradConfig(String method, Data data, Network network, Loss loss, Bumping bumping,
+                            TrainingSection training) {
+
+    public record Data(String dataset, double early, double late, List<Double> biasTimes, int replicas) {
+        public Data {
+            if (!"yinyang".equals(dataset)) {
+                throw new IllegalArgumentException("data.dataset must be yinyang for the delgrad method, got " + dataset);
+            }
+            if (!(late > early)) {
+                throw new IllegalArgumentException("data.late must be greater than data.early");
+            }
+            if (replicas < 1) {
+                throw new IllegalArgumentException("data.replicas must be >= 1");
+            }
+            biasTimes = biasTimes == null ? List.of() : List.copyOf(biasTimes);
+        }
+    }
+
+    public record Network(double tauRatio, double threshold, List<Layer> layers, Delay delay, double weightLimit) {
+        public Network {
+            if (tauRatio != 1.0 && tauRatio != 2.0) {
+                throw new IllegalArgumentException("network.tau_ratio must be 1 or 2 for the exact event engine, got " + tauRatio);
+            }
+            if (!(threshold > 0)) {
+                throw new IllegalArgumentException("network.threshold must be > 0");
+            }
+            if (layers == null || layers.isEmpty()) {
+                throw new IllegalArgumentException("network.layers needs at least the output layer");
+            }
+            layers = List.copyOf(layers);
+            if (!(weightLimit > 0)) {
+                throw new IllegalArgumentException("network.weight_limit must be > 0 (.inf for none)");
+            }
+        }
+    }
+
+    /** One layer of neurons and the projection into it; absent keys take the defaults shown. */
+    public record Layer(int size, String delays, Double weightsMean, Double weightsStd, Double maxMissingSpikes,
+                        Integer delaySharing) {
+        public Layer {
+            if (size < 1) {
+                throw new IllegalArgumentException("every layer needs size >= 1");
+            }
+            delays = delays == null ? "none" : delays;
+            weightsMean = weightsMean == null ? 1.0 : weightsMean;
+            weightsStd = weightsStd == null ? 1.0 : weightsStd;
+            maxMissingSpikes = maxMissingSpikes == null ? 0.3 : maxMissingSpikes;
+            delaySharing = delaySharing == null ? 1 : delaySharing;
+            if (weightsStd < 0) {
+                throw new IllegalArgumentException("weights_std must be >= 0");
+            }
+            if (maxMissingSpikes < 0 || maxMissingSpikes > 1) {
+                throw new IllegalArgumentException("max_missing_spikes must be in [0, 1]");
+            }
+            if (delaySharing < 1) {
+                throw new IllegalArgumentException("delay_sharing must be >= 1");
+            }
+        }
+    }
+
+    public record Delay(String parameterisation, double shift, double scale, double min, double max, double initMean,
+                        double initStd) {
+        public Delay {
+            if (!"sigmoid".equals(parameterisation) && !"clip".equals(parameterisation)) {
+                throw new IllegalArgumentException("network.delay.parameterisation must be sigmoid or clip, got "
+                        + parameterisation);
+            }
+            if (initStd < 0) {
+                throw new IllegalArgumentException("network.delay.init_std must be >= 0");
+            }
+        }
+    }
+
+    public record Loss(String type, double deltaT, double xi, double alpha, double beta, double maxDwNorm) {
+        public Loss {
+            if (!"shift_invariant_mse".equals(type) && !"ttfs".equals(type)) {
+                throw new IllegalArgumentException("loss.type must be shift_invariant_mse or ttfs, got " + type);
+            }
+            if (!(xi > 0) || !(beta > 0)) {
+                throw new IllegalArgumentException("loss.xi and loss.beta must be > 0");
+            }
+            if (!(maxDwNorm > 0)) {
+                throw new IllegalArgumentException("loss.max_dw_norm must be > 0 (.inf to disable the guard)");
+            }
+        }
+    }
+
+    public record Bumping(double value, boolean exponential, boolean targeted) {
+        public Bumping {
+            if (value < 0) {
+                throw new IllegalArgumentException("bumping.value must be >= 0");
+            }
+        }
+    }
+}

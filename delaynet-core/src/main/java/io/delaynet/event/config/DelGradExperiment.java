@@ -1,0 +1,44 @@
+package io.delaynet.event.config;
+
+import io.delaynet.config.TrainingSection;
+import io.delaynet.event.DelGradLearner;
+import io.delaynet.run.Experiment;
+import java.util.Map;
+
+/** A configured DelGrad run. */
+public final class DelGradExperiment implements Experiment {
+    private final DelGradConfig config;
+    private final DelGradLearner learner;
+
+    DelGradExperiment(DelGradConfig config, DelGradLearner learner) {
+        this.config = config;
+        this.learner = learner;
+    }
+
+    public DelGradConfig config() {
+        return config;
+    }
+
+    @Override
+    public DelGradLearner learner() {
+        return learner;
+    }
+
+    @Override
+    public TrainingSection training() {
+        return config.training();
+    }
+
+    @Override
+    public Map<String, double[]> extraState() {
+        return Map.of("weight_bumping", learner.bumpState().toArray());
+    }
+
+    @Override
+    public void restoreExtraState(Map<String, double[]> state) {
+        double[] b = state.get("weight_bumping");
+        if (b != null) {
+            learner.bumpState().restore(b);
+        }
+    }
+}

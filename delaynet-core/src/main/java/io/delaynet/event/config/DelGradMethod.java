@@ -1,0 +1,137 @@
+package io.delaynet.event.config;
+
+import io.delaynet.config.ConfigBinder;
+import io.delaynet.config.ConfigException;
+import io.delaynet.config.ConfigTree;
+import io.delaynet.data.yinyang.LatencyEncoding;
+import io.delaynet.data.yinyang.YinYang;
+import io.delaynet.delay.DelayKind;
+import io.delaynet.delay.DelayParameterisation;
+import io.delaynet.event.DelGradLearner;
+import io.delaynet.event.EventNetwork;
+import io.delaynet.event.LifModel;
+import io.delaynet.event.Projection;
+import io.delaynet.event.SpikeData;
+import io.delaynet.event.WeightBumping;
+import io.delaynet.event.loss.ShiftInvariantMse;
+import io.delaynet.event.loss.SpikeTimeLoss;
+import io.delaynet.event.loss.TtfsCrossEntropy;
+import io.delaynet.run.Experiment;
+import io.delaynet.run.Method;
+import io.delaynet.run.RunContext;
+import io.delaynet.train.Split;
+import io.delaynet.util.RandomStreams;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The "delgrad" method: exact event-based training of TTFS networks (DelGrad). */
+public final class DelGradMethod implements Method {
+
+    @Override
+    public String name() {
+        return "delgrad";
+    }
+
+    @Override
+    public String description() {
+        return "exact event-based gradients for weights and delays of time-to-first-spike networks (DelGrad)";
+    }
+
+    @Override
+    public ObjectNode defaults() {
+        return ConfigTree.resource(DelGradMethod.class, "delgrad-defaults.yaml");
+    }
+
+    @Override
+    public Experiment build(ObjectNode resolved, RunContext context) {
+        DelGradConfig config = ConfigBinder.bind(resolved, DelGradConfig.class, "config");
+        return new DelGradExperiment(config, learner(config));
+    }
+
+    /** Builds the network (initialised from the seed), the data and the learner of a configuration. */
+    public static DelGradLearner learner(DelGradConfig config) {
+        LatencyEncoding encoding = new LatencyEncoding(config.data().early(), config.data().late(),
+                config.data().biasTimes().stream().mapToDouble(Double::doubleValue).toArray(), config.data().replicas());
+        Map<Split, SpikeData> data = new EnumMap<>(Split.class);
+        data.put(Split.TRAIN, encode(YinYang.train(), encoding));
+        data.put(Split.VALIDATION, encode(YinYang.validation(), encoding));
+        data.put(Split.TEST, encode(YinYang.test(), encoding));
+        int inputs = encoding.width(4);
+        EventNetwork network = network(config.network(), inputs, new RandomStreams(config.training().seed()));
+        List<DelGradConfig.Layer> layers = config.network().layers();
+        if (layers.get(layers.size() - 1).size() != 3) {
+            throw new ConfigException("config: the last layer must have 3 neurons, one per Yin-Yang class");
+        }
+        double[] maxMissing = layers.stream().mapToDouble(DelGradConfig.Layer::maxMissingSpikes).toArray();
+        DelGradConfig.Bumping b = config.bumping();
+        // The reference applies max_dw_norm to each sample's share of the batch-mean loss gradient,
+        // i.e. to (1/batch) dL_sample/dw; our learner sees dL_sample/dw, so the bound scales by the batch.
+        double perSampleBound = config.loss().maxDwNorm() * config.training().batchSize();
+        return new DelGradLearner(network, loss(config.loss()), data, perSampleBound,
+                new WeightBumping(b.value(), b.exponential(), b.targeted()), maxMissing, config.network().weightLimit());
+    }
+
+    static EventNetwork network(DelGradConfig.Network cfg, int inputs, RandomStreams streams) {
+        List<Projection> projections = new ArrayList<>();
+        DelayParameterisation parameterisation = parameterisation(cfg.delay());
+        int pre = inputs;
+        for (int l = 0; l < cfg.layers().size(); l++) {
+            DelGradConfig.Layer layer = cfg.layers().get(l);
+            DelayKind kind;
+            try {
+                kind = DelayKind.parse(layer.delays());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("config: network.layers[" + l + "].delays: " + e.getMessage());
+            }
+            int sharing = layer.delaySharing();
+            if (pre % sharing != 0) {
+                throw new ConfigException("config: network.layers[" + l + "].delay_sharing = " + sharing
+                        + " must divide the " + pre + " inputs of the layer");
+            }
+            SplittableRandom wr = streams.stream("weights", l);
+            double[] w = new double[pre * layer.size()];
+            // drawn presynaptic-major like the reference's (pre x post) tensor, stored post-major
+            for (int i = 0; i < pre; i++) {
+                for (int j = 0; j < layer.size(); j++) {
+                    w[j * pre + i] = layer.weightsMean() + layer.weightsStd() * RandomStreams.gaussian(wr);
+                }
+            }
+            double[] raw = null;
+            if (kind != DelayKind.NONE) {
+                SplittableRandom dr = streams.stream("delays", l);
+                raw = new double[kind.parameterCount(pre, layer.size(), sharing, 1)];
+                for (int p = 0; p < raw.length; p++) {
+                    raw[p] = cfg.delay().initMean() + cfg.delay().initStd() * RandomStreams.gaussian(dr);
+                }
+            }
+            projections.add(new Projection(l, pre, layer.size(), w, kind, parameterisation, raw, sharing, 1));
+            pre = layer.size();
+        }
+        return new EventNetwork(new LifModel(cfg.tauRatio(), cfg.threshold()), inputs, projections);
+    }
+
+    static DelayParameterisation parameterisation(DelGradConfig.Delay d) {
+        try {
+            return "sigmoid".equals(d.parameterisation()) ? new DelayParameterisation.Sigmoid(d.shift(), d.scale())
+                    : new DelayParameterisation.Clip(d.min(), d.max());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("config: network.delay: " + e.getMessage());
+        }
+    }
+
+    static SpikeTimeLoss loss(DelGradConfig.Loss l) {
+        return "ttfs".equals(l.type()) ? new TtfsCrossEntropy(l.xi(), l.alpha(), l.beta()) : new ShiftInvariantMse(l.deltaT());
+    }
+
+    private static SpikeData encode(YinYang.Split split, LatencyEncoding encoding) {
+        double[][] inputs = new double[split.size()][];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = encoding.encode(split.features()[i]);
+        }
+        return new SpikeData(inputs, split.labels().clone());
+    }
+}

@@ -1,0 +1,108 @@
+package io.delaynet.io;
+
+import io.delaynet.config.ConfigException;
+import io.delaynet.train.ParameterGroup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A trained model: the resolved configuration that builds the network, the values of every
+ * parameter group, and provenance. Any method's model is rebuilt by building its experiment from
+ * the configuration and overwriting the parameters by name, so one format serves all methods.
+ *
+ * @param config     the resolved configuration tree
+ * @param parameters parameter values by group name
+ * @param provenance free-form facts about how the model was made
+ */
+public record ModelFile(ObjectNode config, Map<String, double[]> parameters, Map<String, Object> provenance) {
+    public static final String FORMAT = "delaynet-model";
+    public static final int VERSION = 1;
+
+    public static ModelFile of(ObjectNode config, List<ParameterGroup> groups, Map<String, Object> provenance) {
+        Map<String, double[]> values = new LinkedHashMap<>();
+        for (ParameterGroup g : groups) {
+            values.put(g.name(), g.values().clone());
+        }
+        return new ModelFile(config, values, provenance);
+    }
+
+    public void write(Path file) throws IOException {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("format", FORMAT);
+        doc.put("version", VERSION);
+        doc.put("provenance", provenance);
+        doc.put("config", config);
+        doc.put("parameters", parameters);
+        AtomicFiles.writeString(file, Json.write(doc));
+    }
+
+    /** Reads a model file; any problem is a {@link ConfigException} naming the file and the fix. */
+    public static ModelFile read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("model file " + file + " does not exist; pass the model.json of a finished run");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ConfigException("cannot read model file " + file + " (" + e.getMessage() + ")");
+        }
+        JsonNode doc;
+        try {
+            doc = Json.parse(text);
+        } catch (JacksonException e) {
+            throw new ConfigException("model file " + file + " is damaged or truncated (not valid JSON); "
+                    + "re-run training or use the checkpoint in the run folder");
+        }
+        if (doc == null || !doc.isObject() || !FORMAT.equals(doc.path("format").asString(""))) {
+            throw new ConfigException(file + " is not a DelayNet model file (no \"format\": \"" + FORMAT + "\")");
+        }
+        if (doc.path("version").asInt(-1) != VERSION) {
+            throw new ConfigException("model file " + file + " has format version " + doc.path("version")
+                    + "; this DelayNet reads version " + VERSION);
+        }
+        if (!(doc.get("config") instanceof ObjectNode config) || !doc.path("parameters").isObject()) {
+            throw new ConfigException("model file " + file + " lacks its config or parameters; it is damaged");
+        }
+        Map<String, double[]> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : doc.get("parameters").properties()) {
+            JsonNode arr = e.getValue();
+            if (!arr.isArray()) {
+                throw new ConfigException("model file " + file + ": parameters." + e.getKey() + " is not a list of numbers");
+            }
+            double[] v = new double[arr.size()];
+            for (int i = 0; i < v.length; i++) {
+                JsonNode x = arr.get(i);
+                if (!x.isNumber()) {
+                    throw new ConfigException("model file " + file + ": parameters." + e.getKey() + "[" + i + "] is not a number");
+                }
+                v[i] = x.asDouble();
+            }
+            values.put(e.getKey(), v);
+        }
+        Map<String, Object> provenance = Json.MAPPER.convertValue(doc.path("provenance"), Map.class);
+        return new ModelFile(config, values, provenance == null ? Map.of() : provenance);
+    }
+
+    /** Copies the stored values into the groups of a freshly built experiment, checking names and sizes. */
+    public void applyTo(List<ParameterGroup> groups, Path file) {
+        for (ParameterGroup g : groups) {
+            double[] v = parameters.get(g.name());
+            if (v == null) {
+                throw new ConfigException("model file " + file + " has no values for " + g.name() + "; it does not match its config");
+            }
+            if (v.length != g.size()) {
+                throw new ConfigException("model file " + file + ": " + g.name() + " has " + v.length + " values, the network needs "
+                        + g.size() + "; the file is damaged");
+            }
+            System.arraycopy(v, 0, g.values(), 0, v.length);
+        }
+    }
+}

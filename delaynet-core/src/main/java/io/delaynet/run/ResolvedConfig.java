@@ -1,0 +1,53 @@
+package io.delaynet.run;
+
+import io.delaynet.config.ConfigException;
+import io.delaynet.config.ConfigTree;
+import java.nio.file.Path;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A run's configuration after every layer is applied: the method's defaults, then the user's file,
+ * then command-line overrides. The tree is what gets saved with the run and the model.
+ *
+ * @param method the selected method
+ * @param tree   the complete configuration
+ * @param name   a short name for the run folder (the config file's base name, or the method)
+ */
+public record ResolvedConfig(Method method, ObjectNode tree, String name) {
+
+    /** Resolves a config file (or none, for the built-in default) plus {@code key.path=value} overrides. */
+    public static ResolvedConfig resolve(Path file, List<String> overrides) {
+        ObjectNode user = file == null ? ConfigTree.parse("", "defaults") : ConfigTree.read(file);
+        for (String o : overrides) {
+            ConfigTree.override(user, o);
+        }
+        JsonNode m = user.get("method");
+        if (m != null && !m.isString()) {
+            throw new ConfigException("config: 'method' must be a name such as delgrad, got " + m);
+        }
+        Method method = Methods.byName(m == null ? "delgrad" : m.asString());
+        ObjectNode tree = ConfigTree.merge(method.defaults(), user);
+        tree.put("method", method.name());
+        String name = file == null ? method.name() : baseName(file);
+        return new ResolvedConfig(method, tree, name);
+    }
+
+    /** Re-resolves a saved configuration tree (from a model or run folder). */
+    public static ResolvedConfig ofTree(ObjectNode saved, String name) {
+        JsonNode m = saved.get("method");
+        Method method = Methods.byName(m == null ? "delgrad" : m.asString());
+        return new ResolvedConfig(method, ConfigTree.merge(method.defaults(), saved), name);
+    }
+
+    public Experiment build(RunContext context) {
+        return method.build(tree, context);
+    }
+
+    private static String baseName(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+}
