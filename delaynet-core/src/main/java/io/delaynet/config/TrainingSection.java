@@ -14,9 +14,14 @@ import java.util.Map;
  * @param learningRates  learning rate per parameter kind, e.g. {weights: 0.01, delays: 0.003}
  * @param schedule       StepLR: multiply the rates by gamma every step epochs
  * @param amsgrad        use the AMSGrad variant of Adam
+ * @param keep           which parameters the run ends with: "last" (after the final epoch) or
+ *                       "best_validation" (the epoch with the highest validation accuracy, earliest on ties)
  */
 public record TrainingSection(int epochs, int batchSize, long seed, int threads, Map<String, Double> learningRates,
-                              Schedule schedule, boolean amsgrad) {
+                              Schedule schedule, boolean amsgrad, String keep) {
+    public static final String KEEP_LAST = "last";
+    public static final String KEEP_BEST = "best_validation";
+
     public TrainingSection {
         if (epochs < 0) {
             throw new IllegalArgumentException("training.epochs must be >= 0, got " + epochs);
@@ -35,6 +40,14 @@ public record TrainingSection(int epochs, int batchSize, long seed, int threads,
             }
         }
         schedule = schedule == null ? new Schedule(0, 1.0) : schedule;
+        keep = keep == null ? KEEP_LAST : keep;
+        if (!KEEP_LAST.equals(keep) && !KEEP_BEST.equals(keep)) {
+            throw new IllegalArgumentException("training.keep must be last or best_validation, got " + keep);
+        }
+    }
+
+    public boolean keepBestValidation() {
+        return KEEP_BEST.equals(keep);
     }
 
     /** StepLR parameters; step 0 disables decay. */

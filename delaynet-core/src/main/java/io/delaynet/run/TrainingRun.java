@@ -92,6 +92,7 @@ public final class TrainingRun {
         List<ParameterGroup> groups = learner.parameters();
         List<EpochMetrics> history = new ArrayList<>();
         int firstEpoch = 0;
+        BestParameters best = new BestParameters(groups);
         Map<String, Object> provenance = Provenance.collect(options.seed(), options.threads(), experiment.dataFiles());
         try (Trainer<Learner.Workspace> trainer = new Trainer<>(learner, options)) {
             if (Files.isRegularFile(folder.checkpoint())) {
@@ -99,6 +100,7 @@ public final class TrainingRun {
                 new ModelFile(config.tree(), cp.parameters(), Map.of()).applyTo(groups, folder.checkpoint());
                 trainer.optimizer().restore(cp.optimizer());
                 experiment.restoreExtraState(cp.extra());
+                best.restore(cp.extra());
                 learner.afterStep();
                 history.addAll(cp.history());
                 firstEpoch = cp.nextEpoch();
@@ -115,9 +117,12 @@ public final class TrainingRun {
                 @Override
                 public void epochDone(EpochMetrics metrics) {
                     history.add(metrics);
+                    best.offer(metrics);
                     writeMetrics(history);
                     try {
-                        Checkpoint.capture(metrics.epoch() + 1, groups, trainer.optimizer(), experiment.extraState(), history)
+                        Map<String, double[]> extra = new LinkedHashMap<>(experiment.extraState());
+                        extra.putAll(best.state());
+                        Checkpoint.capture(metrics.epoch() + 1, groups, trainer.optimizer(), extra, history)
                                 .write(folder.checkpoint());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -126,6 +131,14 @@ public final class TrainingRun {
                 }
             };
             trainer.fit(firstEpoch, recorder);
+            int selectedEpoch = history.size();
+            double finalTest = Double.NaN;
+            if (experiment.training().keepBestValidation() && best.epoch() > 0) {
+                finalTest = trainer.evaluate(Split.TEST).accuracy();
+                best.applyTo(groups);
+                learner.afterStep();
+                selectedEpoch = best.epoch();
+            }
             Evaluation validation = trainer.evaluate(Split.VALIDATION);
             Evaluation test = trainer.evaluate(Split.TEST);
             Evaluation trainEval = trainer.evaluate(Split.TRAIN);
@@ -138,7 +151,8 @@ public final class TrainingRun {
             double secondsPerEpoch = history.stream().mapToDouble(EpochMetrics::trainSeconds).average().orElse(Double.NaN);
             RunSummary summary = new RunSummary(config.method().name(), config.name(), test.accuracy(),
                     validation.accuracy(), trainEval.accuracy(), test.loss(), history.size(), secondsPerEpoch, trainable,
-                    options.seed(), options.threads(), (System.nanoTime() - start) / 1e9);
+                    options.seed(), options.threads(), (System.nanoTime() - start) / 1e9, selectedEpoch,
+                    Double.isNaN(finalTest) ? test.accuracy() : finalTest);
             write(folder.summary(), Json.write(summaryMap(summary)));
             return summary;
         } catch (UncheckedIOException e) {
@@ -161,6 +175,8 @@ public final class TrainingRun {
         m.put("seed", s.seed());
         m.put("threads", s.threads());
         m.put("total_seconds", s.totalSeconds());
+        m.put("selected_epoch", s.selectedEpoch());
+        m.put("final_epoch_test_accuracy", s.finalTestAccuracy());
         return m;
     }
 
