@@ -42,7 +42,7 @@ class SpikeTimeLossTest {
         double[] g = new double[3];
         double l = new TtfsCrossEntropy(0.2, 0.0, 1.0).loss(new double[] {1.0, Double.POSITIVE_INFINITY, 1.0}, 0, g);
         assertEquals(Math.log(2), l, 1e-12);
-        assertEquals(0.0, g[1]);
+        assertEquals(0.0, g[1], 0.0);
     }
 
     @Test
