@@ -127,8 +127,11 @@ public final class EventNetwork {
             return;
         }
         double[] inHalf = trace.inputHalfExp;
-        for (int i = 0; i < pre; i++) {
-            inHalf[i] = in[i] == Double.POSITIVE_INFINITY ? 0 : Math.exp(0.5 * (in[i] - ref));
+        int[] order = trace.presynapticOrder;
+        int active = presortInputs(p, in, order, trace.sortKeys);
+        for (int m = 0; m < active; m++) {
+            int i = order[m];
+            inHalf[i] = Math.exp(0.5 * (in[i] - ref));
         }
         double[] w = p.weights().values();
         double[] d = p.synapseDelays();
@@ -140,13 +143,12 @@ public final class EventNetwork {
         for (int j = 0; j < post; j++) {
             int base = j * pre;
             int n = 0;
-            for (int i = 0; i < pre; i++) {
-                double t = in[i];
-                if (t == Double.POSITIVE_INFINITY) {
-                    continue;
-                }
-                double a = t + d[base + i];
-                // insertion into the sorted run [base, base + n); stable for equal times
+            // Inputs come presorted by spike time (or by time plus axonal delay), so arrivals are
+            // already in order without synaptic delays and nearly in order with them: the insertion
+            // below shifts only the few inputs that a delay moved past an earlier one.
+            for (int m = 0; m < active; m++) {
+                int i = order[m];
+                double a = in[i] + d[base + i];
                 int k = base + n;
                 while (k > base && arrival[k - 1] > a) {
                     arrival[k] = arrival[k - 1];
@@ -165,6 +167,36 @@ public final class EventNetwork {
             out[j] = n == 0 ? Double.POSITIVE_INFINITY
                     : FirstSpike.scan(base, n, arrival, weight, half, ref, model, trace.causal[l], j);
         }
+    }
+
+    /**
+     * Writes the indices of the non-silent inputs into {@code order}, roughly sorted by the time at
+     * which they reach the layer (spike time, plus the axonal delay where that is shared by all
+     * targets); returns how many there are. Each time and its index are packed into one long whose
+     * order is the order of the times up to the last few mantissa bits, so one primitive sort does
+     * the job; the exact order is restored by the per-neuron insertion that follows.
+     */
+    private static int presortInputs(Projection p, double[] in, int[] order, long[] keys) {
+        boolean axonal = p.kind() == io.delaynet.delay.DelayKind.AXONAL;
+        double[] d = p.synapseDelays();
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, p.pre() - 1));
+        long indexMask = (1L << bits) - 1;
+        int n = 0;
+        for (int i = 0; i < p.pre(); i++) {
+            double t = in[i];
+            if (t == Double.POSITIVE_INFINITY) {
+                continue;
+            }
+            double key = axonal ? t + d[i] : t; // axonal: synapse (i -> 0) carries neuron i's delay
+            long raw = Double.doubleToRawLongBits(key);
+            long sortable = raw < 0 ? ~raw : raw | Long.MIN_VALUE; // unsigned order of the doubles
+            keys[n++] = ((sortable >>> 1) & ~indexMask) | i;      // >>> 1 keeps it a positive long
+        }
+        java.util.Arrays.sort(keys, 0, n);
+        for (int m = 0; m < n; m++) {
+            order[m] = (int) (keys[m] & indexMask);
+        }
+        return n;
     }
 
     /**

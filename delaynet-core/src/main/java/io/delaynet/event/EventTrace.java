@@ -17,6 +17,8 @@ public final class EventTrace {
     final double[][] timeGradient; // [layer + 1][neurons] dL/dt for every spike time (index 0: inputs)
     final double[] inputHalfExp; // scratch, largest layer width
     final double[] kernelScratch; // scratch for kappa and kappa' of one neuron's causal set
+    final int[] presynapticOrder; // scratch: non-silent inputs of a layer in arrival order
+    final long[] sortKeys;        // scratch: packed (time, index) keys for that order
 
     EventTrace(EventNetwork network) {
         int layers = network.layerCount();
@@ -46,6 +48,8 @@ public final class EventTrace {
         }
         inputHalfExp = new double[widest];
         kernelScratch = new double[2 * widest];
+        presynapticOrder = new int[widest];
+        sortKeys = new long[widest];
     }
 
     /** Spike times of layer l's neurons (l = 0 is the input layer); live view, do not modify. */
