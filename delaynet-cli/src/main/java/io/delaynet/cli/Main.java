@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code delaynet} command. */
 @Command(name = "delaynet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train spiking neural networks whose transmission delays are learned.",
-        subcommands = {CommandLine.HelpCommand.class, io.delaynet.cli.bench.BenchCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, io.delaynet.cli.bench.BenchCommand.class,
+                io.delaynet.cli.audio.AudioCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
