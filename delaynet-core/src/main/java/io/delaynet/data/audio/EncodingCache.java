@@ -1,6 +1,7 @@
 package io.delaynet.data.audio;
 
 import io.delaynet.data.DataFormatException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -56,7 +57,13 @@ public final class EncodingCache {
             origin = EncodedDataset.Origin.REBUILT;
         }
         List<SpikeSample> samples = new ParallelEncoder(new CochleaEncoder(settings), threads).encode(recordings, progress);
-        SpikeSetFile.write(file, key.bytes(), samples);
+        try {
+            SpikeSetFile.write(file, key.bytes(), samples);
+        } catch (UncheckedIOException e) {
+            // The encoding itself succeeded; a read-only or full cache folder only costs the next run time.
+            notices.accept("cannot write cache file " + file + " (" + e.getCause() + "); continuing without a cache,"
+                    + " choose a writable cache folder to keep it");
+        }
         return new EncodedDataset(samples, settings, key, file, origin);
     }
 }

@@ -1,6 +1,7 @@
 package io.delaynet.data.audio;
 
 import java.util.Arrays;
+import java.util.Comparator;
 
 /**
  * The spikes of one sample as a list of (unit, time) events, the layout of the Spiking Heidelberg
@@ -41,7 +42,7 @@ public final class SpikeEvents {
                 throw new IllegalArgumentException("event " + i + " has unit " + units[i] + ", outside [0, "
                         + unitCount + ")");
             }
-            sorted &= i == 0 || before(times[i - 1], units[i - 1], times[i], units[i]);
+            sorted &= i == 0 || inOrder(times[i - 1], units[i - 1], times[i], units[i]);
             last = Math.max(last, times[i]);
         }
         if (!(duration >= last)) {
@@ -52,8 +53,7 @@ public final class SpikeEvents {
         }
         Integer[] order = new Integer[times.length];
         Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> a.equals(b) ? 0 : before(times[a], units[a], times[b], units[b]) ? -1
-                : before(times[b], units[b], times[a], units[a]) ? 1 : 0);
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> times[i]).thenComparingInt(i -> units[i]));
         float[] t = new float[times.length];
         int[] u = new int[times.length];
         for (int i = 0; i < order.length; i++) {
@@ -63,7 +63,8 @@ public final class SpikeEvents {
         return new SpikeEvents(t, u, unitCount, duration);
     }
 
-    private static boolean before(float t1, int u1, float t2, int u2) {
+    /** Whether (t1, u1) may come before (t2, u2): earlier time, or the same time and a unit no higher. */
+    private static boolean inOrder(float t1, int u1, float t2, int u2) {
         return t1 < t2 || (t1 == t2 && u1 <= u2);
     }
 

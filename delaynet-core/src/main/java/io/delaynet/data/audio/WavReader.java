@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ public final class WavReader {
         int pos = 12;
         // Chunks other than "fmt " and "data" (LIST, fact, ...) are legal and skipped.
         while (pos + 8 <= bytes.length) {
-            String id = new String(bytes, pos, 4, java.nio.charset.StandardCharsets.US_ASCII);
+            String id = new String(bytes, pos, 4, StandardCharsets.US_ASCII);
             long size = Integer.toUnsignedLong(in.getInt(pos + 4));
             int body = pos + 8;
             if (id.equals("fmt ")) {

@@ -51,6 +51,17 @@ class EncodingCacheTest {
     }
 
     @Test
+    void unwritableCacheFolderStillGivesTheSamplesWithANotice() throws IOException {
+        FsddDataset ds = SharedData.synthetic(tmp.resolve("wav"), 1, new String[] {"ann"}, 2);
+        Path notAFolder = Files.writeString(tmp.resolve("file"), "occupied");
+        EncodedDataset set = new EncodingCache(notAFolder.resolve("cache"), 1, notices::add)
+                .load(ds, CochleaSettings.DEFAULT, ProgressListener.SILENT);
+        assertEquals(2, set.samples().size());
+        assertEquals(1, notices.size());
+        assertTrue(notices.get(0).startsWith("cannot write cache file"), notices.get(0));
+    }
+
+    @Test
     void keyFollowsSettingsFileContentsAndFileList() {
         Path wav = tmp.resolve("wav");
         FsddDataset ds = SharedData.synthetic(wav, 2, new String[] {"ann"}, 2);

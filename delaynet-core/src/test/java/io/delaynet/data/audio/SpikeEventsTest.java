@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +18,23 @@ class SpikeEventsTest {
         assertArrayEquals(new float[] {0.1f, 0.1f, 0.3f, 0.3f}, e.timesCopy());
         assertArrayEquals(new int[] {1, 4, 0, 2}, e.unitsCopy());
         assertArrayEquals(new int[] {1, 1, 1, 0, 1}, e.countsPerUnit());
+    }
+
+    @Test
+    void sortsLargeShuffledInputsWithManyTies() {
+        SplittableRandom random = new SplittableRandom(3);
+        int n = 5000;
+        float[] t = new float[n];
+        int[] u = new int[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = random.nextInt(50) / 100f;
+            u[i] = random.nextInt(8);
+        }
+        SpikeEvents e = SpikeEvents.of(t, u, 8, 1f);
+        for (int i = 1; i < n; i++) {
+            assertTrue(e.time(i - 1) < e.time(i) || (e.time(i - 1) == e.time(i) && e.unit(i - 1) <= e.unit(i)), "at " + i);
+        }
+        assertEquals(n, Arrays.stream(e.countsPerUnit()).sum());
     }
 
     @Test
