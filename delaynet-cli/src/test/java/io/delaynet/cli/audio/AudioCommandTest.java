@@ -93,7 +93,7 @@ class AudioCommandTest {
     @Test
     void benchPrintsItsRatios() {
         Path data = FsddFixture.write(tmp.resolve("data"), 2, new String[] {"ann"}, 2);
-        Result r = run("bench", "audio", "--data-dir", data.toString(), "--direct-sample", "2");
+        Result r = run("bench", "audio", "--data-dir", data.toString(), "--direct-sample", "2", "--repeat", "1");
         assertEquals(0, r.status, r.err);
         assertTrue(r.out.contains("ratio 1 thread / "), r.out);
         assertTrue(r.out.contains("ratio direct convolution / recursive filterbank: "), r.out);
