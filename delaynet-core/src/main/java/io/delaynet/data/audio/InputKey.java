@@ -14,8 +14,8 @@ import java.util.List;
  * The identity of an encoded set: SHA-256 over the front-end settings and, for every recording in
  * order, its id, size and the SHA-256 of its bytes. Any change to a setting, a file's contents, or
  * which files are present gives a different key, so a stale cache can never be mistaken for a
- * current one. Hashing contents rather than trusting modification times costs about a tenth of a
- * second for the 27 MB spoken-digit set.
+ * current one. Hashing contents rather than trusting modification times costs 0.1-0.6 s for the
+ * 27 MB spoken-digit set.
  */
 public record InputKey(byte[] bytes) {
     /** Bump when the encoder's output changes for the same settings, to retire old cache files. */
