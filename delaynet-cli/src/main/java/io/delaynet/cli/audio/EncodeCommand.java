@@ -75,10 +75,12 @@ public final class EncodeCommand implements Callable<Integer> {
             audioSeconds += sample.events().duration();
         }
         int n = encoded.samples().size();
+        int threads = fsdd.threadCount();
+        String onThreads = "encoded on " + threads + (threads == 1 ? " thread" : " threads");
         String how = switch (encoded.origin()) {
             case CACHE -> "read from cache";
-            case ENCODED -> "encoded on " + fsdd.threadCount() + " threads, cached";
-            case REBUILT -> "encoded on " + fsdd.threadCount() + " threads, damaged cache replaced";
+            case ENCODED -> onThreads + ", cached";
+            case REBUILT -> onThreads + ", damaged cache replaced";
         };
         o.printf(Locale.ROOT, "recordings: %d from %s (%d speakers, %.1f s of audio)%n", n, dataset.directory(),
                 dataset.speakers().size(), audioSeconds);
