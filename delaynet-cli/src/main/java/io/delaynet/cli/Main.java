@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code delaynet} command. */
 @Command(name = "delaynet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train spiking neural networks whose transmission delays are learned.",
-        subcommands = {TrainCommand.class, EvalCommand.class, io.delaynet.cli.bench.BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, io.delaynet.cli.audio.AudioCommand.class,
+                io.delaynet.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -23,7 +23,7 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // user errors: one line naming the problem and the fix, no stack trace
-            if (ex instanceof ConfigException || ex instanceof UserFacing) {
+            if (ex instanceof ConfigException || ex instanceof io.delaynet.data.DataException || ex instanceof UserFacing) {
                 commandLine.getErr().println("delaynet: " + ex.getMessage());
                 return 2;
             }
