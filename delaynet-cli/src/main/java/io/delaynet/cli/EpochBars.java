@@ -1,0 +1,97 @@
+package io.delaynet.cli;
+
+import io.delaynet.train.EpochMetrics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * A progress bar per epoch on a terminal, redrawn in place with carriage returns. Each finished
+ * epoch leaves its bar as one line with the epoch's validation accuracy, so the scrollback reads
+ * like a log. Drawn on standard output: the launcher filters standard error line by line, which
+ * would swallow the in-place updates.
+ *
+ * <p>The bar is given the terminal width explicitly. Left to measure it, the progress bar library
+ * opens a JLine terminal with native signal handling, which resets Ctrl-C to the operating system's
+ * default: the JVM would die on the spot, skipping the shutdown hook that stops training cleanly.
+ */
+final class EpochBars implements ProgressDisplay {
+    private static final int FALLBACK_WIDTH = 120;
+
+    private final PrintStream out;
+    private final EpochPace pace;
+    private final int width = terminalWidth();
+    private ProgressBar bar;
+    private int samples;
+    private double runningLoss;
+    private double runningAccuracy;
+
+    EpochBars(PrintStream out, EpochPace pace) {
+        this.out = out;
+        this.pace = pace;
+    }
+
+    @Override
+    public void batchDone(int epoch, int batch, int batches, int samplesDone, double loss, double accuracy) {
+        if (bar == null) {
+            int width = String.valueOf(pace.epochs()).length();
+            bar = new ProgressBarBuilder()
+                    .setTaskName(String.format(Locale.ROOT, "epoch %" + width + "d/%d", epoch + 1, pace.epochs()))
+                    .setInitialMax(batches)
+                    .setStyle(ProgressBarStyle.UNICODE_BLOCK)
+                    .setUpdateIntervalMillis(200)
+                    .hideEta()
+                    .setConsumer(new ConsoleProgressBarConsumer(out, width - 1))
+                    .build();
+        }
+        samples = samplesDone;
+        runningLoss = loss;
+        runningAccuracy = accuracy;
+        bar.stepTo(batch + 1);
+        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f  acc %6.2f %%  ETA %s  %s samples/s", loss,
+                100 * accuracy, EpochPace.clock(pace.remainingAfter(epoch - 1)),
+                EpochPace.rate(pace.samplesPerSecond(samplesDone))));
+    }
+
+    @Override
+    public void epochDone(EpochMetrics m) {
+        double rate = pace.samplesPerSecond(samples);
+        pace.epochFinished(m.epoch());
+        if (bar != null) {
+            // the most useful facts first: a narrow terminal cuts the line from the right
+            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f  acc %6.2f %%  val %6.2f %%  ETA %s  %s samples/s",
+                    runningLoss, 100 * runningAccuracy, 100 * m.validationAccuracy(),
+                    EpochPace.clock(pace.remainingAfter(m.epoch())), EpochPace.rate(rate)));
+            bar.close();
+            bar = null;
+        }
+    }
+
+    /** Columns of the terminal on standard output, measured without touching signal handling. */
+    private static int terminalWidth() {
+        if (!ProgressDisplay.stdoutIsTerminal()) {
+            return FALLBACK_WIDTH;
+        }
+        try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(false).dumb(true).build()) {
+            int columns = terminal.getWidth();
+            return columns > 20 ? columns : FALLBACK_WIDTH;
+        } catch (IOException | RuntimeException e) {
+            return FALLBACK_WIDTH;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close(); // an interrupted epoch: finish its line before anything else is printed
+            bar = null;
+        }
+        out.flush();
+    }
+}
