@@ -23,8 +23,9 @@ final class ConfigReference {
                     .append(docs.header()).append("\n\n")
                     .append("| key | default | meaning |\n|---|---|---|\n");
             for (ConfigDocs.Entry e : docs.entries()) {
-                out.append("| `").append(e.path()).append("` | ")
-                        .append(e.section() ? "*(section)*" : "`" + cell(e.defaultText()) + "`").append(" | ")
+                boolean list = docs.entries().stream().anyMatch(x -> x.path().startsWith(e.path() + "[]"));
+                String value = list ? "*(list)*" : e.section() ? "*(section)*" : "`" + cell(e.defaultText()) + "`";
+                out.append("| `").append(e.path()).append("` | ").append(value).append(" | ")
                         .append(cell(e.description())).append(" |\n");
             }
             out.append('\n');

@@ -4,7 +4,6 @@ import io.delaynet.train.EpochMetrics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -28,6 +27,7 @@ final class EpochBars implements ProgressDisplay {
     private final EpochPace pace;
     private final int width = terminalWidth();
     private ProgressBar bar;
+    private BarLine line;
     private int samples;
     private double runningLoss;
     private double runningAccuracy;
@@ -40,14 +40,15 @@ final class EpochBars implements ProgressDisplay {
     @Override
     public void batchDone(int epoch, int batch, int batches, int samplesDone, double loss, double accuracy) {
         if (bar == null) {
-            int width = String.valueOf(pace.epochs()).length();
+            int digits = String.valueOf(pace.epochs()).length();
+            line = new BarLine(out, width - 1);
             bar = new ProgressBarBuilder()
-                    .setTaskName(String.format(Locale.ROOT, "epoch %" + width + "d/%d", epoch + 1, pace.epochs()))
+                    .setTaskName(String.format(Locale.ROOT, "epoch %" + digits + "d/%d", epoch + 1, pace.epochs()))
                     .setInitialMax(batches)
                     .setStyle(ProgressBarStyle.UNICODE_BLOCK)
                     .setUpdateIntervalMillis(200)
                     .hideEta()
-                    .setConsumer(new ConsoleProgressBarConsumer(out, width - 1))
+                    .setConsumer(line)
                     .build();
         }
         samples = samplesDone;
@@ -69,6 +70,7 @@ final class EpochBars implements ProgressDisplay {
                     runningLoss, 100 * runningAccuracy, 100 * m.validationAccuracy(),
                     EpochPace.clock(pace.remainingAfter(m.epoch())), EpochPace.rate(rate)));
             bar.close();
+            line.finish();
             bar = null;
         }
     }
@@ -90,6 +92,7 @@ final class EpochBars implements ProgressDisplay {
     public void close() {
         if (bar != null) {
             bar.close(); // an interrupted epoch: finish its line before anything else is printed
+            line.finish();
             bar = null;
         }
         out.flush();

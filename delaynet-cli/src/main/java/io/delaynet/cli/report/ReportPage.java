@@ -53,17 +53,19 @@ final class ReportPage {
     /** Runs after every image has loaded or failed: marks each, explains the failures. */
     private static final String IMAGE_CHECK = """
             window.addEventListener('load', function () {
-              var images = document.images, rendered = 0;
-              for (var i = 0; i < images.length; i++) {
-                var img = images[i], ok = img.complete && img.naturalWidth > 0;
+              // a copy: replacing a broken image below would shift the live document.images list
+              var images = Array.prototype.slice.call(document.images), rendered = 0;
+              images.forEach(function (img) {
+                var ok = img.complete && img.naturalWidth > 0;
                 img.setAttribute('data-rendered', ok ? 'yes' : 'no');
-                if (ok) { rendered++; continue; }
+                if (ok) { rendered++; return; }
                 var note = document.createElement('div');
                 note.className = 'missing';
-                note.textContent = 'Plot missing: ' + img.getAttribute('src') + '. Rebuild the report with: delaynet report <run folder>';
+                note.textContent = 'Plot missing: ' + img.getAttribute('src')
+                    + '. Rebuild the report with: delaynet report <run folder>';
                 img.replaceWith(note);
-              }
-              document.body.setAttribute('data-images', String(images.length + document.querySelectorAll('.missing').length));
+              });
+              document.body.setAttribute('data-images', String(images.length));
               document.body.setAttribute('data-images-rendered', String(rendered));
             });
             """;
