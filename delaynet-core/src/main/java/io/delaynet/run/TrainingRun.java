@@ -122,9 +122,9 @@ public final class TrainingRun {
                 learner.afterStep();
                 history.addAll(cp.history());
                 firstEpoch = cp.nextEpoch();
-            } else {
-                write(folder.config(), ConfigTree.toYaml(config.tree()));
             }
+            // (re)written once the checkpoint fits, so overrides given on resume (e.g. more epochs) are on record
+            write(folder.config(), ConfigTree.toYaml(config.tree()));
             write(folder.provenance(), Json.write(provenance));
             TrainingListener recorder = new TrainingListener() {
                 @Override

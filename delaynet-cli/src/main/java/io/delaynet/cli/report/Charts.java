@@ -37,6 +37,7 @@ final class Charts {
         s.setLegendPosition(Styler.LegendPosition.InsideNE);
         s.setPlotGridLinesColor(new Color(225, 225, 225));
         s.setMarkerSize(5);
+        s.setXAxisTickMarkSpacingHint(90); // fewer, rounder ticks than XChart's default packing
         s.setAntiAlias(true);
         return chart;
     }

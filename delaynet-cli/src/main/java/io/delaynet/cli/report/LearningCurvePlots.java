@@ -4,7 +4,6 @@ import io.delaynet.train.EpochMetrics;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.AnnotationLine;
-import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -31,6 +30,7 @@ final class LearningCurvePlots {
                 && java.util.Arrays.stream(validation).allMatch(v -> v > 0 || Double.isNaN(v));
         chart.getStyler().setYAxisLogarithmic(positive);
         chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
+        epochAxis(chart, history.size());
         markSelected(chart, selectedEpoch, history.size());
         return chart;
     }
@@ -49,13 +49,24 @@ final class LearningCurvePlots {
         }
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         chart.getStyler().setYAxisMax(100.0);
-        if (Double.isFinite(testAccuracy)) {
-            chart.addAnnotation(new AnnotationLine(100 * testAccuracy, false, false));
-            chart.addAnnotation(new AnnotationText(String.format(Locale.ROOT, "test %.2f %%", 100 * testAccuracy),
-                    Math.max(1, history.size() * 0.15), 100 * testAccuracy - 3, false));
+        if (Double.isFinite(testAccuracy) && epochs.length > 0) {
+            XYSeries test = chart.addSeries(String.format(Locale.ROOT, "test, kept parameters (%.2f %%)", 100 * testAccuracy),
+                    new double[] {epochs[0], epochs[epochs.length - 1]}, new double[] {100 * testAccuracy, 100 * testAccuracy});
+            test.setMarker(SeriesMarkers.NONE);
+            test.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
+                    10f, new float[] {6f, 4f}, 0f));
         }
+        epochAxis(chart, history.size());
         markSelected(chart, selectedEpoch, history.size());
         return chart;
+    }
+
+    /** Starts the epoch axis at 0 so that its ticks fall on round numbers (0, 50, 100, ...), not 1, 13, 25. */
+    private static void epochAxis(XYChart chart, int epochs) {
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMax((double) Math.max(epochs, 1));
+        chart.getStyler().setXAxisDecimalPattern("#");
+        chart.getStyler().setXAxisMaxLabelCount(12);
     }
 
     private static void markSelected(XYChart chart, int selectedEpoch, int epochs) {

@@ -145,6 +145,7 @@ final class ReportPage {
             card("epoch kept", s.get("selected_epoch") + " of " + s.get("epochs"));
             card("time per epoch", number(s.get("seconds_per_epoch"), "%.3f s"));
             card("parameters", String.valueOf(s.get("parameters")));
+            card("seed", String.valueOf(s.get("seed")));
         } else if (!run.history().isEmpty()) {
             EpochMetrics last = run.history().get(run.history().size() - 1);
             card("validation accuracy (last epoch)", percent(last.validationAccuracy()));
@@ -155,14 +156,14 @@ final class ReportPage {
         }
         html.append("</div>\n");
         if (s != null) {
-            html.append("<table>\n");
+            html.append("<details><summary>Every value in <a href=\"summary.json\">summary.json</a></summary>\n<table>\n");
             for (Map.Entry<String, Object> e : s.entrySet()) {
                 String key = e.getKey();
                 String value = key.endsWith("accuracy") ? percent(e.getValue()) : plain(e.getValue());
                 html.append("<tr><th>").append(Html.escape(key)).append("</th><td class=\"n\">").append(Html.escape(value))
                         .append("</td></tr>\n");
             }
-            html.append("</table>\n");
+            html.append("</table>\n</details>\n");
         }
         html.append("</section>\n");
     }

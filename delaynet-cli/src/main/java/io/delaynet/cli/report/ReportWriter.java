@@ -94,7 +94,7 @@ public final class ReportWriter {
                 plot("loss", LearningCurvePlots.loss(run.history(), selected),
                         "Mean loss per epoch; the vertical line marks the epoch whose parameters the run kept", false),
                 plot("accuracy", LearningCurvePlots.accuracy(run.history(), selected, test),
-                        "Accuracy per epoch" + (Double.isFinite(test) ? "; the horizontal line is the kept model's "
+                        "Accuracy per epoch" + (Double.isFinite(test) ? "; the dashed line is the kept parameters' "
                                 + "test accuracy" : ""), false));
     }
 
