@@ -89,7 +89,7 @@ final class EpochBars implements ProgressDisplay {
     }
 
     @Override
-    public void close() {
+    public void finish() {
         if (bar != null) {
             bar.close(); // an interrupted epoch: finish its line before anything else is printed
             line.finish();

@@ -37,7 +37,7 @@ final class EpochLines implements ProgressDisplay {
     }
 
     @Override
-    public void close() {
+    public void finish() {
         out.flush();
     }
 }

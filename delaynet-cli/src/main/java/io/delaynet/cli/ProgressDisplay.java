@@ -18,9 +18,13 @@ interface ProgressDisplay extends TrainingListener, AutoCloseable {
         NONE
     }
 
-    /** Ends any half-drawn bar so the next output starts on a fresh line. */
+    /** Ends any half-drawn bar so the next output starts on a fresh line; safe to call more than once. */
+    void finish();
+
     @Override
-    void close();
+    default void close() {
+        finish();
+    }
 
     static ProgressDisplay create(Style style, PrintStream out, int firstEpoch, int epochs) {
         Style chosen = style == Style.AUTO ? (stdoutIsTerminal() ? Style.BAR : Style.LINES) : style;
@@ -29,7 +33,7 @@ interface ProgressDisplay extends TrainingListener, AutoCloseable {
             case LINES -> new EpochLines(out, new EpochPace(firstEpoch, epochs));
             case NONE, AUTO -> new ProgressDisplay() {
                 @Override
-                public void close() {
+                public void finish() {
                 }
             };
         };

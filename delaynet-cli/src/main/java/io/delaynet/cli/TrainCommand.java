@@ -87,21 +87,17 @@ public final class TrainCommand implements Callable<Integer> {
             try {
                 s = run.execute(interruption.andThen(display));
             } catch (Interruption.Stopped stopped) {
-                display.close();
+                display.finish();
                 reportStop(stdout, run);
                 return 130;
             }
-            display.close();
+            display.finish();
             stdout.printf(Locale.ROOT, "test accuracy %.2f %%  validation %.2f %%  (%d epochs, kept epoch %d, "
                             + "%.4f s/epoch, %d parameters, %.1f s)%n", 100 * s.testAccuracy(), 100 * s.validationAccuracy(),
                     s.epochs(), s.selectedEpoch(), s.secondsPerEpoch(), s.parameters(), s.totalSeconds());
             stdout.println("run folder: " + run.folder().dir());
             if (!noReport) {
-                ReportWriter.Result report = ReportWriter.write(RunRecord.read(run.folder().dir()), context, Split.TEST, 3);
-                for (String w : report.warnings()) {
-                    stdout.println("warning: " + w);
-                }
-                stdout.println("report: " + report.index());
+                writeReport(stdout, run, context);
             }
             return 0;
         }
@@ -139,6 +135,20 @@ public final class TrainCommand implements Callable<Integer> {
             return ProgressDisplay.Style.valueOf(progress.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("--progress must be auto, bar, lines or none, got '" + progress + "'");
+        }
+    }
+
+    /** The report is extra: the finished run stays a success even when the report cannot be written. */
+    private static void writeReport(PrintStream stdout, TrainingRun run, RunContext context) {
+        try {
+            ReportWriter.Result report = ReportWriter.write(RunRecord.read(run.folder().dir()), context, Split.TEST, 3);
+            for (String w : report.warnings()) {
+                stdout.println("warning: " + w);
+            }
+            stdout.println("report: " + report.index());
+        } catch (ConfigException e) {
+            stdout.println("warning: the run is complete, but its report could not be written (" + e.getMessage()
+                    + "); retry with: delaynet report " + run.folder().dir());
         }
     }
 

@@ -151,11 +151,35 @@ class BadInputTest {
     }
 
     @Test
+    void resumingWithAnotherNetworkShapeChangesNothing() throws Exception {
+        Path run = SmallRuns.train(dir, "run", 1);
+        Files.delete(run.resolve("model.json"));
+        Files.delete(run.resolve("summary.json"));
+        byte[] config = Files.readAllBytes(run.resolve("config.yaml"));
+        byte[] provenance = Files.readAllBytes(run.resolve("provenance.json"));
+        String msg = fails("train", "--resume", run, "--set", "network.layers=[{size: 5}, {size: 3}]");
+        assertEquals("model file " + run.resolve("checkpoint.bin") + ": layer0.weights has 32 values, the network needs "
+                + "20; the file is damaged or was made for a network of another shape", msg);
+        assertArrayEquals(config, Files.readAllBytes(run.resolve("config.yaml")));
+        assertArrayEquals(provenance, Files.readAllBytes(run.resolve("provenance.json")));
+    }
+
+    @Test
     void damagedRunFilesAreNamedByTheReport() throws Exception {
         Path run = SmallRuns.train(dir, "run", 1);
         Files.writeString(run.resolve("summary.json"), "{\"test_accuracy\": 0.9");
         assertEquals(run.resolve("summary.json") + " is damaged or truncated (not the JSON a run writes); restore it, "
                 + "or delete it to build the report without it", fails("report", run));
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenSaysSoAndLeavesNoPage() throws Exception {
+        Path run = SmallRuns.train(dir, "run", 1);
+        Files.writeString(run.resolve("plots"), "a file where the plots folder belongs");
+        String msg = fails("report", run);
+        assertTrue(msg.startsWith("cannot write the report into " + run + " ("), msg);
+        assertTrue(msg.endsWith("); check free space and permissions"), msg);
+        assertFalse(Files.exists(run.resolve("index.html")));
     }
 
     @Test

@@ -81,6 +81,17 @@ class InterruptAndResumeTest {
         assertSameResult(uninterrupted, run);
     }
 
+    /** A finished run trained further with --resume --epochs ends where a longer run would have ended. */
+    @Test
+    void extendingAFinishedRunEqualsTrainingLongerFromTheStart() throws Exception {
+        Path run = SmallRuns.train(dir, "extended", EPOCHS - 5);
+        Cli.Result r = Cli.run("train", "--resume", run, "--epochs", EPOCHS, "--progress", "none", "--no-report");
+        assertEquals(0, r.status(), r.err());
+        assertSameResult(uninterrupted, run);
+        assertTrue(Files.readString(run.resolve("config.yaml")).contains("epochs: " + EPOCHS),
+                "the override given on resume is on record");
+    }
+
     /** Polls the child's checkpoint until it holds {@code epochs} epochs; returns how many it holds. */
     private static int waitForEpochs(Process child, Path run, int epochs) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

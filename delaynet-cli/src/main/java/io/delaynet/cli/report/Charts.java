@@ -50,10 +50,12 @@ final class Charts {
     }
 
     static byte[] png(IChart chart) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64 * 1024);
         try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            javax.imageio.ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return bytes.toByteArray();
     }
 }

@@ -130,8 +130,17 @@ public final class ReportWriter {
 
     private Figure plot(String name, IChart chart, String caption, boolean warning) {
         String file = name + ".png";
+        byte[] png;
         try {
-            AtomicFiles.write(run.folder().plots().resolve(file), Charts.png(chart));
+            png = Charts.png(chart);
+        } catch (RuntimeException | LinkageError | java.awt.AWTError | InternalError e) {
+            // Java2D without fonts or native libraries: the page still helps, so leave the plot out and say why
+            notes.add("Plot " + file + " could not be drawn (" + e + "); install fonts (e.g. fonts-dejavu-core) "
+                    + "and rebuild with: delaynet report " + run.folder().dir());
+            return new Figure("plots/" + file, caption, warning);
+        }
+        try {
+            AtomicFiles.write(run.folder().plots().resolve(file), png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
