@@ -22,6 +22,10 @@ import org.jline.terminal.TerminalBuilder;
  */
 final class EpochBars implements ProgressDisplay {
     private static final int FALLBACK_WIDTH = 120;
+    /** The narrowest bar worth drawing. */
+    private static final int MIN_BAR = 10;
+    /** What the library adds around the task name, the bar and the ratio: " 100% |", "| ", " (0:00:00) ". */
+    private static final int FIXED_COLUMNS = 22;
 
     private final PrintStream out;
     private final EpochPace pace;
@@ -55,9 +59,10 @@ final class EpochBars implements ProgressDisplay {
         runningLoss = loss;
         runningAccuracy = accuracy;
         bar.stepTo(batch + 1);
-        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f  acc %6.2f %%  ETA %s  %s samples/s", loss,
-                100 * accuracy, EpochPace.clock(pace.remainingAfter(epoch - 1)),
-                EpochPace.rate(pace.samplesPerSecond(samplesDone))));
+        bar.setExtraMessage(fit(String.format(Locale.ROOT, "loss %.4f", loss),
+                String.format(Locale.ROOT, "acc %6.2f %%", 100 * accuracy),
+                "ETA " + EpochPace.clock(pace.remainingAfter(epoch - 1)),
+                EpochPace.rate(pace.samplesPerSecond(samplesDone)) + " samples/s"));
     }
 
     @Override
@@ -65,14 +70,29 @@ final class EpochBars implements ProgressDisplay {
         double rate = pace.samplesPerSecond(samples);
         pace.epochFinished(m.epoch());
         if (bar != null) {
-            // the most useful facts first: a narrow terminal cuts the line from the right
-            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f  acc %6.2f %%  val %6.2f %%  ETA %s  %s samples/s",
-                    runningLoss, 100 * runningAccuracy, 100 * m.validationAccuracy(),
-                    EpochPace.clock(pace.remainingAfter(m.epoch())), EpochPace.rate(rate)));
+            bar.setExtraMessage(fit(String.format(Locale.ROOT, "loss %.4f", runningLoss),
+                    String.format(Locale.ROOT, "acc %6.2f %%", 100 * runningAccuracy),
+                    String.format(Locale.ROOT, "val %6.2f %%", 100 * m.validationAccuracy()),
+                    "ETA " + EpochPace.clock(pace.remainingAfter(m.epoch())), EpochPace.rate(rate) + " samples/s"));
             bar.close();
             line.finish();
             bar = null;
         }
+    }
+
+    /**
+     * Joins the parts, most important first, as far as they fit beside a bar of at least
+     * {@link #MIN_BAR} columns; the library would otherwise shrink the bar to nothing on a narrow
+     * terminal and then cut the text mid-word.
+     */
+    private String fit(String... parts) {
+        int fixed = bar.getTaskName().length() + 2 * String.valueOf(bar.getMax()).length() + FIXED_COLUMNS;
+        int budget = Math.max(0, width - 1 - fixed - MIN_BAR);
+        StringBuilder text = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length && text.length() + 2 + parts[i].length() <= budget; i++) {
+            text.append("  ").append(parts[i]);
+        }
+        return text.toString();
     }
 
     /** Columns of the terminal on standard output, measured without touching signal handling. */
