@@ -13,62 +13,9 @@ import java.util.Map;
  * checks can read whether every image rendered.
  */
 final class ReportPage {
-    private static final String STYLE = """
-            :root { --ink: #1d2530; --muted: #5b6675; --line: #dde3ea; --accent: #0072b2; --warn: #fff1d6; --warn-line: #e69f00; }
-            * { box-sizing: border-box; }
-            body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
-                   color: var(--ink); background: #f6f8fa; }
-            main { max-width: 1680px; margin: 0 auto; padding: 24px 32px 48px; }
-            header { border-bottom: 3px solid var(--accent); margin-bottom: 16px; }
-            h1 { margin: 0 0 4px; font-size: 26px; }
-            h2 { margin: 28px 0 10px; font-size: 19px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
-            .status { margin: 0 0 12px; color: var(--muted); font-size: 16px; }
-            .status strong { color: var(--ink); }
-            .cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 12px 0; }
-            .card { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 10px 16px; min-width: 150px; }
-            .card .k { color: var(--muted); font-size: 13px; }
-            .card .v { font-size: 22px; font-weight: 600; }
-            .warnings { background: var(--warn); border-left: 5px solid var(--warn-line); padding: 10px 16px 10px 32px;
-                        border-radius: 4px; margin: 12px 0; }
-            .notes { color: var(--muted); }
-            table { border-collapse: collapse; background: #fff; font-size: 14px; }
-            th, td { border: 1px solid var(--line); padding: 4px 10px; text-align: left; vertical-align: top; }
-            td.n { text-align: right; font-variant-numeric: tabular-nums; }
-            th { background: #eef2f6; }
-            .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(520px, 1fr)); gap: 16px; }
-            figure { margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 8px; }
-            figure.warn { border: 2px solid var(--warn-line); }
-            figure img { width: 100%; height: auto; display: block; }
-            figcaption { color: var(--muted); font-size: 13px; padding: 6px 4px 0; }
-            .missing { background: var(--warn); padding: 24px; text-align: center; }
-            pre { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 12px; overflow-x: auto;
-                  font-size: 13px; }
-            code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
-            details summary { cursor: pointer; color: var(--accent); }
-            .two { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 24px; }
-            @media (max-width: 1000px) { .two { grid-template-columns: 1fr; } }
-            footer { margin-top: 32px; color: var(--muted); font-size: 13px; }
-            """;
-
-    /** Runs after every image has loaded or failed: marks each, explains the failures. */
-    private static final String IMAGE_CHECK = """
-            window.addEventListener('load', function () {
-              // a copy: replacing a broken image below would shift the live document.images list
-              var images = Array.prototype.slice.call(document.images), rendered = 0;
-              images.forEach(function (img) {
-                var ok = img.complete && img.naturalWidth > 0;
-                img.setAttribute('data-rendered', ok ? 'yes' : 'no');
-                if (ok) { rendered++; return; }
-                var note = document.createElement('div');
-                note.className = 'missing';
-                note.textContent = 'Plot missing: ' + img.getAttribute('src')
-                    + '. Rebuild the report with: delaynet report <run folder>';
-                img.replaceWith(note);
-              });
-              document.body.setAttribute('data-images', String(images.length));
-              document.body.setAttribute('data-images-rendered', String(rendered));
-            });
-            """;
+    /** Inlined, not linked, so that the page is one file that opens offline. */
+    private static final String STYLE = resource("report.css");
+    private static final String IMAGE_CHECK = resource("report.js");
 
     private final RunRecord run;
     private final StringBuilder html = new StringBuilder(32_000);
@@ -266,6 +213,17 @@ final class ReportPage {
     private void file(String name, String what) {
         html.append("<li><a href=\"").append(name).append("\">").append(name).append("</a>: ").append(Html.escape(what))
                 .append("</li>\n");
+    }
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = ReportPage.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing built-in resource " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String percent(Object value) {
