@@ -1,5 +1,6 @@
 package io.delaynet.cli;
 
+import io.delaynet.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -11,15 +12,32 @@ final class DataDirOption {
                     + "Default: $DELAYNET_DATA, else ../shared/data when it exists.")
     Path dataDir;
 
+    /** The data folder to use, or null when none is set; a folder named explicitly must exist and be readable. */
     Path resolve() {
         if (dataDir != null) {
-            return dataDir;
+            return checked(dataDir, "--data-dir");
         }
         String env = System.getenv("DELAYNET_DATA");
         if (env != null && !env.isBlank()) {
-            return Path.of(env);
+            return checked(Path.of(env), "$DELAYNET_DATA");
         }
         Path shared = Path.of("..", "shared", "data");
         return Files.isDirectory(shared) ? shared : null;
+    }
+
+    private static Path checked(Path dir, String origin) {
+        if (!Files.exists(dir)) {
+            throw new ConfigException("data folder " + dir + " (from " + origin + ") does not exist; "
+                    + "point " + origin + " at the folder that holds the data sets");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException("data folder " + dir + " (from " + origin + ") is a file, not a folder; "
+                    + "point " + origin + " at the folder that holds the data sets");
+        }
+        if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
+            throw new ConfigException("data folder " + dir + " (from " + origin + ") cannot be read; "
+                    + "check its permissions");
+        }
+        return dir;
     }
 }

@@ -1,54 +1,77 @@
 package io.delaynet.cli;
 
-import io.delaynet.io.ModelFile;
-import io.delaynet.run.Experiment;
-import io.delaynet.run.ResolvedConfig;
+import io.delaynet.config.ConfigException;
+import io.delaynet.io.Json;
 import io.delaynet.run.RunContext;
 import io.delaynet.train.Evaluation;
 import io.delaynet.train.Learner;
 import io.delaynet.train.Split;
 import io.delaynet.train.Trainer;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code delaynet eval}: accuracy and loss of a trained model on one split. */
-@Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate a trained model on a data split.")
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluate a trained model on a data split.",
+                "Prints the same accuracy as the run's summary.json: the model holds the exact parameters, "
+                        + "and evaluation does not depend on the thread count."})
 public final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL", description = "model.json of a run.")
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL",
+            description = "model.json of a run, or the run folder.")
     Path model;
 
     @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test",
             description = "train, validation or test (default: ${DEFAULT-VALUE}).")
     String split;
 
+    @Option(names = "--json", description = "Print the result as JSON, with every number exact.")
+    boolean json;
+
     @Mixin
     DataDirOption data;
 
     @Override
     public Integer call() {
-        Split which;
-        try {
-            which = Split.parse(split);
-        } catch (IllegalArgumentException e) {
-            throw new io.delaynet.config.ConfigException(e.getMessage());
+        Split which = parseSplit(split);
+        TrainedModel trained = TrainedModel.load(model, new RunContext(data.resolve()));
+        Evaluation e;
+        try (Trainer<Learner.Workspace> trainer = new Trainer<>(trained.learner(),
+                trained.experiment().training().toOptions())) {
+            e = trainer.evaluate(which);
         }
-        ModelFile file = ModelFile.read(model);
-        Experiment experiment = ResolvedConfig.ofTree(file.config(), "model").build(new RunContext(data.resolve()));
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        Learner<Learner.Workspace> learner = (Learner) experiment.learner();
-        file.applyTo(learner.parameters(), model);
-        learner.afterStep();
-        var options = experiment.training().toOptions();
-        try (Trainer<Learner.Workspace> trainer = new Trainer<>(learner, options)) {
-            Evaluation e = trainer.evaluate(which);
-            System.out.printf(Locale.ROOT, "%s accuracy %.2f %% (%d samples), loss %.6f%n", which.label(),
-                    100 * e.accuracy(), e.size(), e.loss());
+        int correct = 0;
+        for (int i = 0; i < e.size(); i++) {
+            correct += e.predictions()[i] >= 0 && e.predictions()[i] == e.labels()[i] ? 1 : 0;
+        }
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("model", trained.file().toString());
+            out.put("split", which.label());
+            out.put("accuracy", e.accuracy());
+            out.put("correct", correct);
+            out.put("samples", e.size());
+            out.put("loss", e.loss());
+            System.out.println(Json.write(out));
+        } else {
+            System.out.printf(Locale.ROOT, "%s accuracy %.2f %% (%d of %d correct), loss %s%n", which.label(),
+                    100 * e.accuracy(), correct, e.size(), e.loss());
         }
         return 0;
+    }
+
+    /** The split named on the command line, or a one-line error listing the names. */
+    static Split parseSplit(String text) {
+        try {
+            return Split.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 }

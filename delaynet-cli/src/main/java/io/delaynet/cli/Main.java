@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code delaynet} command. */
 @Command(name = "delaynet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train spiking neural networks whose transmission delays are learned.",
-        subcommands = {TrainCommand.class, EvalCommand.class, io.delaynet.cli.audio.AudioCommand.class,
-                io.delaynet.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, InspectCommand.class, ReportCommand.class,
+                ConfigCommand.class, io.delaynet.cli.audio.AudioCommand.class, io.delaynet.cli.bench.BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

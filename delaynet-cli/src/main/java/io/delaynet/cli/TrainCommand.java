@@ -1,10 +1,16 @@
 package io.delaynet.cli;
 
+import io.delaynet.cli.report.ReportWriter;
+import io.delaynet.cli.report.RunRecord;
 import io.delaynet.config.ConfigException;
+import io.delaynet.io.Checkpoint;
 import io.delaynet.run.ResolvedConfig;
 import io.delaynet.run.RunContext;
 import io.delaynet.run.RunSummary;
 import io.delaynet.run.TrainingRun;
+import io.delaynet.train.Split;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +26,15 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a network. Without --config, trains the built-in default: DelGrad on Yin-Yang, "
                 + "4-30-3 with learnable synaptic delays.",
-                "Every config key can be overridden with --set key.path=value, e.g. --set training.batch_size=50."})
+                "Every config key can be overridden with --set key.path=value, e.g. --set training.batch_size=50.",
+                "The run folder gets config.yaml, provenance.json, metrics.csv/json and checkpoint.bin after every "
+                        + "epoch, then model.json, summary.json and a report (index.html with plots)."},
+        footer = {"", "Configuration keys:",
+                "  delaynet config               the defaults, with a comment on every key (start your own file from it)",
+                "  delaynet config --keys        every key, its default and meaning, as a table",
+                "  delaynet config -c FILE       the configuration a run would use, checked",
+                "  docs/configuration.md         the same reference for every method",
+                "", "Ctrl-C stops cleanly after the current batch; continue with --resume RUN_DIR."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML or JSON run configuration.")
@@ -41,17 +55,56 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Run folder to create (default: runs/<config>-<time>).")
     Path out;
 
-    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue an interrupted run from its folder.")
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continue an interrupted run from its folder; it ends exactly as an uninterrupted run would.")
     Path resume;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only the final summary line.")
+    @Option(names = {"-q", "--quiet"}, description = "Print only the final summary.")
     boolean quiet;
+
+    @Option(names = "--progress", paramLabel = "STYLE", defaultValue = "auto",
+            description = "auto (a bar on a terminal, else one line per epoch), bar, lines or none (default: ${DEFAULT-VALUE}).")
+    String progress;
+
+    @Option(names = "--no-report", description = "Skip the HTML report and plots at the end (build them later with 'delaynet report').")
+    boolean noReport;
 
     @Mixin
     DataDirOption data;
 
     @Override
     public Integer call() {
+        ProgressDisplay.Style style = quiet ? ProgressDisplay.Style.NONE : progressStyle();
+        RunContext context = new RunContext(data.resolve());
+        TrainingRun run = prepare(context);
+        PrintStream stdout = System.out;
+        int firstEpoch = Files.isRegularFile(run.folder().checkpoint())
+                ? Checkpoint.read(run.folder().checkpoint()).nextEpoch() : 0;
+        // the hook stays installed until the report is written, so Ctrl-C never cuts a file in half
+        try (Interruption interruption = Interruption.install();
+             ProgressDisplay display = ProgressDisplay.create(style, stdout, firstEpoch, run.config().epochs())) {
+            RunSummary s;
+            try {
+                s = run.execute(interruption.andThen(display));
+            } catch (Interruption.Stopped stopped) {
+                display.finish();
+                reportStop(stdout, run);
+                return 130;
+            }
+            display.finish();
+            stdout.printf(Locale.ROOT, "test accuracy %.2f %%  validation %.2f %%  (%d epochs, kept epoch %d, "
+                            + "%.4f s/epoch, %d parameters, %.1f s)%n", 100 * s.testAccuracy(), 100 * s.validationAccuracy(),
+                    s.epochs(), s.selectedEpoch(), s.secondsPerEpoch(), s.parameters(), s.totalSeconds());
+            stdout.println("run folder: " + run.folder().dir());
+            if (!noReport) {
+                writeReport(stdout, run, context);
+            }
+            return 0;
+        }
+    }
+
+    /** Opens the run to train: a resumed folder, or a new one created only once the configuration is known good. */
+    private TrainingRun prepare(RunContext context) {
         List<String> all = new ArrayList<>(overrides);
         if (epochs != null) {
             all.add("training.epochs=" + epochs);
@@ -62,26 +115,51 @@ public final class TrainCommand implements Callable<Integer> {
         if (threads != null) {
             all.add("training.threads=" + threads);
         }
-        RunContext context = new RunContext(data.resolve());
-        TrainingRun run;
         if (resume != null) {
             if (config != null || out != null) {
                 throw new ConfigException("--resume continues a run with its saved config and folder; drop --config and --out");
             }
-            run = TrainingRun.resume(resume, all, context);
-        } else {
-            ResolvedConfig resolved = ResolvedConfig.resolve(config, all);
-            resolved.build(context); // fail on a bad config before creating any folder
-            Path dir = out != null ? out : Path.of("runs", resolved.name() + "-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            run = TrainingRun.start(resolved, dir, context);
+            TrainingRun run = TrainingRun.resume(resume, all, context);
+            run.config().build(context); // a bad override fails here, before the folder is touched
+            return run;
         }
-        Progress progress = Progress.forConsole(quiet);
-        RunSummary s = run.execute(progress);
-        progress.close();
-        System.out.printf(Locale.ROOT, "test accuracy %.2f %%  validation %.2f %%  (%d epochs, %.4f s/epoch, %d parameters)%n",
-                100 * s.testAccuracy(), 100 * s.validationAccuracy(), s.epochs(), s.secondsPerEpoch(), s.parameters());
-        System.out.println("run folder: " + run.folder().dir());
-        return 0;
+        ResolvedConfig resolved = ResolvedConfig.resolve(config, all);
+        resolved.build(context); // fail on a bad config before creating any folder
+        Path dir = out != null ? out : Path.of("runs", resolved.name() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return TrainingRun.start(resolved, dir, context);
+    }
+
+    private ProgressDisplay.Style progressStyle() {
+        try {
+            return ProgressDisplay.Style.valueOf(progress.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--progress must be auto, bar, lines or none, got '" + progress + "'");
+        }
+    }
+
+    /** The report is extra: the finished run stays a success even when the report cannot be written. */
+    private static void writeReport(PrintStream stdout, TrainingRun run, RunContext context) {
+        try {
+            ReportWriter.Result report = ReportWriter.write(RunRecord.read(run.folder().dir()), context, Split.TEST, 3);
+            for (String w : report.warnings()) {
+                stdout.println("warning: " + w);
+            }
+            stdout.println("report: " + report.index());
+        } catch (ConfigException e) {
+            stdout.println("warning: the run is complete, but its report could not be written (" + e.getMessage()
+                    + "); retry with: delaynet report " + run.folder().dir());
+        }
+    }
+
+    /** Printed on standard output: Ctrl-C also stops the launcher's filter of standard error. */
+    private static void reportStop(PrintStream stdout, TrainingRun run) {
+        Path cp = run.folder().checkpoint();
+        int done = Files.isRegularFile(cp) ? Checkpoint.read(cp).nextEpoch() : 0;
+        stdout.println();
+        stdout.println("interrupted: stopped during epoch " + (done + 1) + "; the run folder keeps the " + done
+                + " finished epoch" + (done == 1 ? "" : "s") + ".");
+        stdout.println("continue with: delaynet train --resume " + run.folder().dir());
+        stdout.flush();
     }
 }

@@ -60,11 +60,16 @@ public final class ConfigTree {
 
     /** Reads a classpath resource holding defaults. */
     public static ObjectNode resource(Class<?> anchor, String name) {
+        return parse(resourceText(anchor, name), name);
+    }
+
+    /** The text of a classpath resource, comments included. */
+    public static String resourceText(Class<?> anchor, String name) {
         try (InputStream in = anchor.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing built-in resource " + name);
             }
-            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), name);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

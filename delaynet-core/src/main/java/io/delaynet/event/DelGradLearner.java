@@ -142,6 +142,27 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
         return new SampleResult(value, loss.predict(out), label);
     }
 
+    /**
+     * The gradient of one sample's loss from any split, written into {@code ws.gradients()} after
+     * resetting them, for inspection. It follows {@link #learn} (same silent-sample rule), except
+     * that the weight-gradient guard applies only when {@code guard} is set, so that without it the
+     * result is the exact gradient another implementation can be compared with.
+     */
+    public SampleResult sampleGradient(Split split, int index, Workspace ws, boolean guard) {
+        ws.reset();
+        SpikeData d = data(split);
+        int label = d.labels()[index];
+        double[] out = network.forward(d.inputs()[index], ws.trace);
+        double value = loss.loss(out, label, ws.outputGradient);
+        int predicted = loss.predict(out);
+        if (!Double.isFinite(value) || Double.isInfinite(out[label])) {
+            return new SampleResult(SILENT_LOSS, predicted, label);
+        }
+        network.setOutputGradient(ws.trace, ws.outputGradient);
+        network.backward(ws.trace, ws.gradients, guard ? maxWeightGradient : Double.POSITIVE_INFINITY);
+        return new SampleResult(value, predicted, label);
+    }
+
     /** Output spike times of one sample (a copy), for inspection and reports. */
     public double[][] spikeTimes(Split split, int index) {
         EventTrace trace = network.newTrace();

@@ -100,7 +100,7 @@ public record ModelFile(ObjectNode config, Map<String, double[]> parameters, Map
             }
             if (v.length != g.size()) {
                 throw new ConfigException("model file " + file + ": " + g.name() + " has " + v.length + " values, the network needs "
-                        + g.size() + "; the file is damaged");
+                        + g.size() + "; the file is damaged or was made for a network of another shape");
             }
             System.arraycopy(v, 0, g.values(), 0, v.length);
         }

@@ -1,13 +1,23 @@
 package io.delaynet.run;
 
 import io.delaynet.config.TrainingSection;
+import io.delaynet.inspect.DelayDistribution;
+import io.delaynet.inspect.SampleGradients;
+import io.delaynet.inspect.SampleSpikes;
 import io.delaynet.train.Learner;
+import io.delaynet.train.Split;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A configured method bound to its data: what the trainer trains and how. Everything needed to
  * rebuild it is in the resolved configuration, so a model file is that configuration plus the
  * values of the parameter groups.
+ *
+ * <p>The inspection hooks ({@link #delays}, {@link #sampleSpikes}, {@link #sampleGradients}) feed
+ * reports and {@code delaynet inspect}; a method that cannot answer one keeps the empty default and
+ * the report simply leaves that part out.
  */
 public interface Experiment {
     Learner<?> learner();
@@ -25,5 +35,28 @@ public interface Experiment {
     }
 
     default void restoreExtraState(Map<String, double[]> state) {
+    }
+
+    /** The current delays of every projection that has learnable delays, with their allowed range. */
+    default List<DelayDistribution> delays() {
+        return List.of();
+    }
+
+    /**
+     * The spikes of every layer for the given samples of a split, with the current parameters.
+     *
+     * @param samples indices into the split, each in [0, learner().size(split))
+     */
+    default List<SampleSpikes> sampleSpikes(Split split, int[] samples) {
+        return List.of();
+    }
+
+    /**
+     * The loss of one sample and its gradient with respect to every parameter group.
+     *
+     * @param guarded apply the method's training safeguards to the gradient; false gives the exact gradient
+     */
+    default Optional<SampleGradients> sampleGradients(Split split, int sample, boolean guarded) {
+        return Optional.empty();
     }
 }

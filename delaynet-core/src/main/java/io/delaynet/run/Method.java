@@ -1,5 +1,7 @@
 package io.delaynet.run;
 
+import io.delaynet.config.ConfigDocs;
+import io.delaynet.config.ConfigTree;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -16,6 +18,15 @@ public interface Method {
 
     /** The complete default configuration tree (every key this method accepts, with its default). */
     ObjectNode defaults();
+
+    /**
+     * The defaults as YAML text with a comment on every key, in the layout {@link ConfigDocs}
+     * reads: what {@code delaynet config} prints and the configuration reference is made from.
+     * The fallback has no comments, which the documentation test reports as undocumented keys.
+     */
+    default String defaultsDocument() {
+        return ConfigTree.toYaml(defaults());
+    }
 
     /**
      * Builds the experiment from a resolved configuration (defaults already merged in).

@@ -41,6 +41,11 @@ public record ResolvedConfig(Method method, ObjectNode tree, String name) {
         return new ResolvedConfig(method, ConfigTree.merge(method.defaults(), saved), name);
     }
 
+    /** The number of epochs the run trains in all (the shared {@code training.epochs} key). */
+    public int epochs() {
+        return tree.path("training").path("epochs").asInt(0);
+    }
+
     public Experiment build(RunContext context) {
         return method.build(tree, context);
     }

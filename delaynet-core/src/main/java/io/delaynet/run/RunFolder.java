@@ -31,4 +31,14 @@ public record RunFolder(Path dir) {
     public Path provenance() {
         return dir.resolve("provenance.json");
     }
+
+    /** The HTML report that ties the other files together. */
+    public Path report() {
+        return dir.resolve("index.html");
+    }
+
+    /** The folder of the report's PNG plots. */
+    public Path plots() {
+        return dir.resolve("plots");
+    }
 }

@@ -45,6 +45,10 @@ public final class TrainingRun {
         return folder;
     }
 
+    public ResolvedConfig config() {
+        return config;
+    }
+
     /** Starts a new run in an empty or absent folder. */
     public static TrainingRun start(ResolvedConfig config, Path dir, RunContext context) {
         try {
@@ -79,7 +83,21 @@ public final class TrainingRun {
         for (String o : overrides) {
             ConfigTree.override(saved, o);
         }
-        return new TrainingRun(ResolvedConfig.ofTree(saved, dir.getFileName().toString()), dir, context);
+        ResolvedConfig resolved = ResolvedConfig.ofTree(saved, dir.getFileName().toString());
+        if (Files.isRegularFile(f.model()) && Files.isRegularFile(f.checkpoint())) {
+            int done = Checkpoint.read(f.checkpoint()).nextEpoch();
+            int wanted = resolved.epochs();
+            if (wanted <= done) {
+                throw new ConfigException("run " + dir + " already finished its " + done + " epochs; to train it further, "
+                        + "resume with --epochs N for some N > " + done);
+            }
+        }
+        try {
+            AtomicFiles.removeLeftovers(dir);
+        } catch (IOException e) {
+            throw new ConfigException("cannot tidy run folder " + dir + " (" + e.getMessage() + "); check its permissions");
+        }
+        return new TrainingRun(resolved, dir, context);
     }
 
     /** Trains (or continues), then evaluates and writes the final files. */
@@ -104,9 +122,9 @@ public final class TrainingRun {
                 learner.afterStep();
                 history.addAll(cp.history());
                 firstEpoch = cp.nextEpoch();
-            } else {
-                write(folder.config(), ConfigTree.toYaml(config.tree()));
             }
+            // (re)written once the checkpoint fits, so overrides given on resume (e.g. more epochs) are on record
+            write(folder.config(), ConfigTree.toYaml(config.tree()));
             write(folder.provenance(), Json.write(provenance));
             TrainingListener recorder = new TrainingListener() {
                 @Override

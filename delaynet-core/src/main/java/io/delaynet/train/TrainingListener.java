@@ -11,5 +11,24 @@ public interface TrainingListener {
     default void epochDone(EpochMetrics metrics) {
     }
 
+    /** A listener that tells this one first, then {@code next}. */
+    default TrainingListener andThen(TrainingListener next) {
+        TrainingListener first = this;
+        return new TrainingListener() {
+            @Override
+            public void batchDone(int epoch, int batch, int batches, int samplesDone, double runningLoss,
+                                  double runningAccuracy) {
+                first.batchDone(epoch, batch, batches, samplesDone, runningLoss, runningAccuracy);
+                next.batchDone(epoch, batch, batches, samplesDone, runningLoss, runningAccuracy);
+            }
+
+            @Override
+            public void epochDone(EpochMetrics metrics) {
+                first.epochDone(metrics);
+                next.epochDone(metrics);
+            }
+        };
+    }
+
     TrainingListener NONE = new TrainingListener() { };
 }

@@ -2,8 +2,14 @@ package io.delaynet.event.config;
 
 import io.delaynet.config.TrainingSection;
 import io.delaynet.event.DelGradLearner;
+import io.delaynet.inspect.DelayDistribution;
+import io.delaynet.inspect.SampleGradients;
+import io.delaynet.inspect.SampleSpikes;
 import io.delaynet.run.Experiment;
+import io.delaynet.train.Split;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A configured DelGrad run. */
 public final class DelGradExperiment implements Experiment {
@@ -40,5 +46,20 @@ public final class DelGradExperiment implements Experiment {
         if (b != null) {
             learner.bumpState().restore(b);
         }
+    }
+
+    @Override
+    public List<DelayDistribution> delays() {
+        return new DelGradInspection(learner).delays();
+    }
+
+    @Override
+    public List<SampleSpikes> sampleSpikes(Split split, int[] samples) {
+        return new DelGradInspection(learner).sampleSpikes(split, samples);
+    }
+
+    @Override
+    public Optional<SampleGradients> sampleGradients(Split split, int sample, boolean guarded) {
+        return Optional.of(new DelGradInspection(learner).sampleGradients(split, sample, guarded));
     }
 }

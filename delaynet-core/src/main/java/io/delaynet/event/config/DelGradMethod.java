@@ -41,9 +41,16 @@ public final class DelGradMethod implements Method {
         return "exact event-based gradients for weights and delays of time-to-first-spike networks (DelGrad)";
     }
 
+    private static final String DEFAULTS = "delgrad-defaults.yaml";
+
     @Override
     public ObjectNode defaults() {
-        return ConfigTree.resource(DelGradMethod.class, "delgrad-defaults.yaml");
+        return ConfigTree.resource(DelGradMethod.class, DEFAULTS);
+    }
+
+    @Override
+    public String defaultsDocument() {
+        return ConfigTree.resourceText(DelGradMethod.class, DEFAULTS);
     }
 
     @Override

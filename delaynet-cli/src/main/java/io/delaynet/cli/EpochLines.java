@@ -1,0 +1,43 @@
+package io.delaynet.cli;
+
+import io.delaynet.train.EpochMetrics;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** One plain line per epoch, for logs and pipes where a redrawn bar would be garbage. */
+final class EpochLines implements ProgressDisplay {
+    private final PrintStream out;
+    private final EpochPace pace;
+    private int samples;
+    private double samplesPerSecond;
+
+    EpochLines(PrintStream out, EpochPace pace) {
+        this.out = out;
+        this.pace = pace;
+    }
+
+    @Override
+    public void batchDone(int epoch, int batch, int batches, int samplesDone, double runningLoss, double runningAccuracy) {
+        samples = samplesDone;
+        if (batch == batches - 1) {
+            samplesPerSecond = pace.samplesPerSecond(samplesDone);
+        }
+    }
+
+    @Override
+    public void epochDone(EpochMetrics m) {
+        pace.epochFinished(m.epoch());
+        int width = String.valueOf(pace.epochs()).length();
+        out.printf(Locale.ROOT, "epoch %" + width + "d/%d  train loss %.4f  acc %6.2f %%  val loss %.4f  acc %6.2f %%  "
+                        + "%s samples/s  %.2f s  ETA %s%n",
+                m.epoch() + 1, pace.epochs(), m.trainLoss(), 100 * m.trainAccuracy(), m.validationLoss(),
+                100 * m.validationAccuracy(), EpochPace.rate(samples > 0 ? samplesPerSecond : 0),
+                m.trainSeconds() + m.evalSeconds(), EpochPace.clock(pace.remainingAfter(m.epoch())));
+        out.flush();
+    }
+
+    @Override
+    public void finish() {
+        out.flush();
+    }
+}

@@ -1,0 +1,64 @@
+package io.delaynet.inspect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class DelayDistributionTest {
+
+    private static DelayDistribution of(double... delays) {
+        return new DelayDistribution("layer0.delays", "test", delays, 0.0, 10.0, "τ_s");
+    }
+
+    private static double[] spread(int n, double from, double to) {
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = from + (to - from) * i / (n - 1);
+        }
+        return d;
+    }
+
+    @Test
+    void delaysInsideTheRangeAreNotFlagged() {
+        DelayDistribution d = of(spread(100, 1, 9));
+        assertEquals(0.0, d.fractionAtLower());
+        assertEquals(0.0, d.fractionAtUpper());
+        assertFalse(d.crowdedAtBounds());
+        assertTrue(d.warning().isEmpty());
+    }
+
+    @Test
+    void countsDelaysWithinOnePercentOfEitherEnd() {
+        double[] d = spread(100, 1, 9);
+        d[0] = 0.05;   // within 0.1 of the lower bound
+        d[1] = 0.1;    // exactly on the band's edge counts
+        d[2] = 0.11;   // just outside
+        d[3] = 9.95;
+        d[4] = 10.0;
+        DelayDistribution dist = of(d);
+        assertEquals(0.02, dist.fractionAtLower(), 1e-12);
+        assertEquals(0.02, dist.fractionAtUpper(), 1e-12);
+        assertFalse(dist.crowdedAtBounds(), "4 % in the end bands is below the 5 % threshold");
+    }
+
+    @Test
+    void flagsMoreThanFivePercentAtTheBounds() {
+        double[] d = spread(100, 1, 9);
+        for (int i = 0; i < 6; i++) {
+            d[i] = 9.99;
+        }
+        DelayDistribution dist = of(d);
+        assertTrue(dist.crowdedAtBounds());
+        String warning = dist.warning().orElseThrow();
+        assertTrue(warning.startsWith("layer0.delays: "), warning);
+        assertTrue(warning.contains("6.0 % of the upper bound"), warning);
+    }
+
+    @Test
+    void anUnboundedRangeIsNeverFlagged() {
+        DelayDistribution d = new DelayDistribution("x", "test", new double[] {0, 0, 0}, 0, Double.POSITIVE_INFINITY, "ms");
+        assertFalse(d.crowdedAtBounds());
+    }
+}
