@@ -30,6 +30,7 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
     private final List<W> workspaces = new ArrayList<>();
     private final double[][] batchGradient;
     private final ExecutorService pool;
+    private final int helpers;
 
     public Trainer(Learner<W> learner, TrainingOptions options) {
         this.learner = learner;
@@ -43,7 +44,9 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
         for (int g = 0; g < groups.size(); g++) {
             batchGradient[g] = new double[groups.get(g).size()];
         }
-        pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), daemonThreads()) : null;
+        // the calling thread works too, so the pool holds one thread fewer than requested
+        pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads() - 1, daemonThreads()) : null;
+        helpers = options.threads() - 1;
     }
 
     public Adam optimizer() {
@@ -177,12 +180,19 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
             }
             return;
         }
-        List<Future<?>> futures = new ArrayList<>(chunks);
-        for (int c = 1; c < chunks; c++) {
-            int chunk = c;
-            futures.add(pool.submit(() -> body.run(chunk, bound(chunk, chunks, size), bound(chunk + 1, chunks, size))));
+        // Chunks are handed out first come, first served: which thread runs a chunk varies, but each
+        // chunk always writes to its own workspace, so the reduction order (and result) does not.
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable drain = () -> {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                body.run(c, bound(c, chunks, size), bound(c + 1, chunks, size));
+            }
+        };
+        List<Future<?>> futures = new ArrayList<>(helpers);
+        for (int h = 0; h < Math.min(helpers, chunks - 1); h++) {
+            futures.add(pool.submit(drain));
         }
-        body.run(0, 0, bound(1, chunks, size));
+        drain.run();
         for (Future<?> f : futures) {
             try {
                 f.get();
