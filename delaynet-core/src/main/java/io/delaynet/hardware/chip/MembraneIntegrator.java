@@ -55,15 +55,23 @@ public final class MembraneIntegrator {
             while (k < n && arrival[k] == start) {
                 current += weight[k++];
             }
-            double length = k < n ? arrival[k] - start : Double.POSITIVE_INFINITY;
-            double s = crossingWithin(v, current, length, threshold);
-            if (!Double.isNaN(s)) {
-                return start + s;
+            boolean rising = current > 0 && current - v / tauM > 0;
+            if (k == n) {
+                double s = rising ? crossingWithin(v, current, Double.POSITIVE_INFINITY, threshold) : Double.NaN;
+                return Double.isNaN(s) ? Double.POSITIVE_INFINITY : start + s;
             }
-            if (k < n) {
-                v = membrane(v, current, length);
-                current *= Math.exp(-length / tauS);
+            double length = arrival[k] - start;
+            double vEnd = membrane(v, current, length);
+            double currentEnd = current * Math.exp(-length / tauS);
+            if (rising && (vEnd >= threshold || -vEnd / tauM + currentEnd < 0)) {
+                // reaches threshold by the end, or peaks inside the interval: look closer
+                double s = crossingWithin(v, current, length, threshold);
+                if (!Double.isNaN(s)) {
+                    return start + s;
+                }
             }
+            v = vEnd;
+            current = currentEnd;
         }
         return Double.POSITIVE_INFINITY;
     }
