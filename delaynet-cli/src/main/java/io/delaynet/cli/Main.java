@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "delaynet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train spiking neural networks whose transmission delays are learned.",
         subcommands = {TrainCommand.class, EvalCommand.class, io.delaynet.cli.bench.BenchCommand.class,
+                io.delaynet.cli.chip.ChipCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
