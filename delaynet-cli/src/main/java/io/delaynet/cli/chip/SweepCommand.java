@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * {@code delaynet chip sweep}: trains every configuration at every noise scale with every seed,
  * one run after another, and writes sweep.csv (one row per run), sweep-summary.csv (mean and sd
  * over seeds) and accuracy-vs-noise.png. Each run keeps its own folder; a sweep started again in
- * the same folder skips finished runs and resumes an interrupted one.
+ * the same folder skips finished runs, resumes an interrupted one, and extends finished runs to a
+ * larger --epochs (from their checkpoints, with the numbers of an uninterrupted run).
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train delgrad-chip configurations at several chip noise scales and seeds;",
@@ -107,7 +108,17 @@ public final class SweepCommand implements Callable<Integer> {
         Path dir = out.resolve(String.format(Locale.ROOT, "%s-noise%s-seed%d", resolved.name(), scale, seed));
         RunFolder folder = new RunFolder(dir);
         RunContext context = new RunContext(null);
-        if (!Files.isRegularFile(folder.summary())) {
+        int target = resolved.tree().get("training").get("epochs").asInt();
+        if (Files.isRegularFile(folder.summary())) {
+            int done = Json.parse(Files.readString(folder.summary())).get("epochs").asInt();
+            if (done > target) {
+                throw new ConfigException(dir + " already holds a run of " + done + " epochs, more than the "
+                        + target + " asked for; choose another --out folder");
+            }
+            if (done < target) { // extend: continues from the checkpoint exactly as an uninterrupted run would
+                TrainingRun.resume(dir, all, context).execute(TrainingListener.NONE);
+            }
+        } else {
             TrainingRun run = Files.isRegularFile(folder.checkpoint()) ? TrainingRun.resume(dir, all, context)
                     : TrainingRun.start(resolved, dir, context);
             run.execute(TrainingListener.NONE);

@@ -42,6 +42,13 @@ class SweepCommandTest {
         assertEquals(0, Main.run(args));
         assertEquals(rows, Files.readAllLines(out.resolve("sweep.csv")), "finished runs are read back, not retrained");
         assertEquals(before, Files.getLastModifiedTime(out.resolve("tiny-chip-noise1.5-seed7").resolve("summary.json")).toMillis());
+
+        args[args.length - 3] = "2"; // --epochs 2: finished runs are extended from their checkpoints
+        assertEquals(0, Main.run(args));
+        List<String> extended = Files.readAllLines(out.resolve("sweep.csv"));
+        assertTrue(extended.get(1).startsWith("tiny-chip,0,7,2,"), extended.get(1));
+        args[args.length - 3] = "1";
+        assertEquals(2, Main.run(args), "fewer epochs than the folder holds is a user error");
     }
 
     @Test
