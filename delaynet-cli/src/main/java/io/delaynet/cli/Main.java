@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "delaynet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train spiking neural networks whose transmission delays are learned.",
         subcommands = {TrainCommand.class, EvalCommand.class, InspectCommand.class, ReportCommand.class,
-                ConfigCommand.class, io.delaynet.cli.audio.AudioCommand.class, io.delaynet.cli.bench.BenchCommand.class,
+                ConfigCommand.class, io.delaynet.cli.audio.AudioCommand.class, io.delaynet.cli.chip.ChipCommand.class,
+                io.delaynet.cli.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

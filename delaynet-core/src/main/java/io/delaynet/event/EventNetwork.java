@@ -224,6 +224,20 @@ public final class EventNetwork {
         }
     }
 
+    /**
+     * Chip in the loop: prepares {@code trace} for {@link #backward} from spike times observed
+     * elsewhere (a neuromorphic chip, an emulator) instead of running this network's forward pass,
+     * so the gradients are this (nominal) model's, evaluated at the observed times. Causal set of a
+     * neuron: the inputs arriving at or before its observed spike; a spike the nominal model says
+     * cannot happen passes no gradient (see {@link ObservedSpikes}).
+     *
+     * @param observed [0] the input times as injected, [l] the observed spike times of layer l
+     *                 (+inf for silent neurons), for l = 1..{@link #layerCount()}
+     */
+    public void observe(double[][] observed, EventTrace trace) {
+        ObservedSpikes.fill(this, observed, trace);
+    }
+
     /** Sets dL/dT for the output layer before {@link #backward}. */
     public void setOutputGradient(EventTrace trace, double[] dLdOutput) {
         double[] target = trace.timeGradient[projections.size()];

@@ -10,7 +10,7 @@ public final class Methods {
     }
 
     public static List<Method> all() {
-        return List.of(new io.delaynet.event.config.DelGradMethod());
+        return List.of(new io.delaynet.event.config.DelGradMethod(), new io.delaynet.hardware.config.ChipMethod());
     }
 
     public static Method byName(String name) {

@@ -1,0 +1,10 @@
+package io.delaynet.cli.chip;
+
+import picocli.CommandLine.Command;
+
+/** {@code delaynet chip ...}: experiments with chip-in-the-loop training on the emulated chip. */
+@Command(name = "chip", mixinStandardHelpOptions = true,
+        description = "Chip-in-the-loop experiments on the emulated neuromorphic chip.",
+        subcommands = {SweepCommand.class})
+public final class ChipCommand {
+}
