@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training and encoding speed on this machine.",
-        subcommands = {})
+        subcommands = {SteppedBenchCommand.class})
 public final class BenchCommand {
 }
