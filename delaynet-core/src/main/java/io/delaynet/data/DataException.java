@@ -21,6 +21,17 @@ public class DataException extends RuntimeException {
         this.fix = fix;
     }
 
+    /** For a message that already names the problem and the fix in one sentence. */
+    protected DataException(String message) {
+        this(message, (Throwable) null);
+    }
+
+    protected DataException(String message, Throwable cause) {
+        super(Objects.requireNonNull(message, "message"), cause);
+        this.problem = message;
+        this.fix = "";
+    }
+
     /** What is wrong, e.g. "3_theo_7.wav: has 2 channels, expected mono". */
     public String problem() {
         return problem;

@@ -9,4 +9,13 @@ public final class DataFormatException extends DataException {
     public DataFormatException(String problem, String fix, Throwable cause) {
         super(problem, fix, cause);
     }
+
+    /** For messages that already name the problem and the fix in one sentence. */
+    public DataFormatException(String message) {
+        super(message);
+    }
+
+    public DataFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -10,7 +10,8 @@ public final class Methods {
     }
 
     public static List<Method> all() {
-        return List.of(new io.delaynet.event.config.DelGradMethod(), new io.delaynet.hardware.config.ChipMethod());
+        return List.of(new io.delaynet.event.config.DelGradMethod(), new io.delaynet.hardware.config.ChipMethod(),
+                new io.delaynet.stepped.SteppedMethod());
     }
 
     public static Method byName(String name) {

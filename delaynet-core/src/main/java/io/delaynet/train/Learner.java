@@ -39,7 +39,7 @@ public interface Learner<W extends Learner.Workspace> {
      * divided by the batch size. Returns whether the optimizer should take its step; a method may
      * instead repair the network itself (DelGrad's weight bumping) and return false.
      *
-     * @param batchGradient mean gradient of the batch, per parameter group
+     * @param batchGradient mean gradient of the batch, per parameter group (frozen groups: zeros)
      * @param batchCounters summed {@link Workspace#counters()} of the batch
      * @param batchSize     number of samples in the batch
      */

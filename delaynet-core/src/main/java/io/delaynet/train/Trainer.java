@@ -139,11 +139,18 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
                 predictions, labels);
     }
 
-    /** Sums the chunk gradients in chunk order into {@link #batchGradient}, divides by the batch size. */
+    /**
+     * Sums the chunk gradients in chunk order into {@link #batchGradient}, divides by the batch size.
+     * Frozen groups are skipped: the optimizer never reads them, and summing a large frozen group
+     * (delay-only training freezes 784x800 weights) would cost as much as the samples themselves.
+     */
     private double[] reduce(int size) {
         int used = Math.min(CHUNKS, size);
         double[] counters = workspaces.get(0).counters().clone();
         for (int g = 0; g < batchGradient.length; g++) {
+            if (!groups.get(g).trainable()) {
+                continue;
+            }
             double[] total = batchGradient[g];
             System.arraycopy(workspaces.get(0).gradients()[g], 0, total, 0, total.length);
             for (int c = 1; c < used; c++) {

@@ -1,0 +1,20 @@
+package io.delaynet.stepped;
+
+import io.delaynet.stepped.network.SpikeEvents;
+import io.delaynet.train.Split;
+
+/** Labelled samples already in spike form, by split: what the time-stepped learner trains on. */
+public interface SampleSource {
+    /** Number of input neurons. */
+    int inputSize();
+
+    /** Number of classes (output neurons). */
+    int classes();
+
+    int size(Split split);
+
+    int label(Split split, int index);
+
+    /** Writes the input spikes of a sample into {@code out} (cleared first). */
+    void encode(Split split, int index, SpikeEvents out);
+}

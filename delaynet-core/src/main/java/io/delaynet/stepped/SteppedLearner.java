@@ -1,0 +1,120 @@
+package io.delaynet.stepped;
+
+import io.delaynet.stepped.loss.Decision;
+import io.delaynet.stepped.loss.SpikeLoss;
+import io.delaynet.stepped.network.FeedForwardNetwork;
+import io.delaynet.stepped.network.SpikeEvents;
+import io.delaynet.train.Learner;
+import io.delaynet.train.ParameterGroup;
+import io.delaynet.train.SampleResult;
+import io.delaynet.train.Split;
+import java.util.List;
+
+/**
+ * Surrogate-gradient BPTT as a {@link Learner}: per sample, encode the input spikes, simulate the
+ * network, score the output spikes with the loss and backpropagate into the trainable groups
+ * (weights, delays or both; frozen groups are skipped, not computed and discarded).
+ */
+public final class SteppedLearner implements Learner<SteppedWorkspace> {
+    private final FeedForwardNetwork network;
+    private final SpikeLoss loss;
+    private final Decision decision;
+    private final SampleSource samples;
+    private final boolean exploitSparsity;
+
+    /**
+     * @param exploitSparsity false runs the dense baseline (every neuron and step passed between
+     *                        layers, zeros included); the numbers are the same, only slower
+     */
+    public SteppedLearner(FeedForwardNetwork network, SpikeLoss loss, Decision decision, SampleSource samples,
+                          boolean exploitSparsity) {
+        if (network.inputSize() != samples.inputSize() || network.outputSize() != samples.classes()) {
+            throw new IllegalArgumentException("network is " + network.inputSize() + " -> " + network.outputSize()
+                    + " but the data has " + samples.inputSize() + " inputs and " + samples.classes() + " classes");
+        }
+        this.network = network;
+        this.loss = loss;
+        this.decision = decision;
+        this.samples = samples;
+        this.exploitSparsity = exploitSparsity;
+    }
+
+    public FeedForwardNetwork network() {
+        return network;
+    }
+
+    public SampleSource samples() {
+        return samples;
+    }
+
+    @Override
+    public List<ParameterGroup> parameters() {
+        return network.parameters();
+    }
+
+    @Override
+    public SteppedWorkspace newWorkspace() {
+        List<ParameterGroup> groups = parameters();
+        double[][] gradients = new double[groups.size()][];
+        boolean[] trainable = new boolean[groups.size()];
+        for (int g = 0; g < groups.size(); g++) {
+            gradients[g] = new double[groups.get(g).size()];
+            trainable[g] = groups.get(g).trainable();
+        }
+        return new SteppedWorkspace(exploitSparsity ? network.newActivity() : network.newDenseActivity(),
+                network.steps(), network.outputSize(), gradients, trainable);
+    }
+
+    @Override
+    public int size(Split split) {
+        return samples.size(split);
+    }
+
+    @Override
+    public SampleResult learn(int index, SteppedWorkspace ws) {
+        SpikeEvents input = simulate(Split.TRAIN, index, ws);
+        int label = samples.label(Split.TRAIN, index);
+        double[] out = ws.activity.spikes(network.layerCount() - 1);
+        double value = loss.evaluate(out, network.steps(), network.outputSize(), label, ws.gradOutput);
+        int predicted = decision.predict(out, network.steps(), network.outputSize());
+        network.backward(input, ws.activity, ws.gradOutput, ws.trained);
+        return new SampleResult(value, predicted, label);
+    }
+
+    @Override
+    public SampleResult evaluate(Split split, int index, SteppedWorkspace ws) {
+        simulate(split, index, ws);
+        int label = samples.label(split, index);
+        double[] out = ws.activity.spikes(network.layerCount() - 1);
+        double value = loss.evaluate(out, network.steps(), network.outputSize(), label, null);
+        return new SampleResult(value, decision.predict(out, network.steps(), network.outputSize()), label);
+    }
+
+    /** Reference behaviour: delays are clamped (at zero) after every optimizer step. */
+    @Override
+    public void afterStep() {
+        network.clampDelays();
+    }
+
+    private SpikeEvents simulate(Split split, int index, SteppedWorkspace ws) {
+        samples.encode(split, index, ws.input);
+        SpikeEvents input = ws.input;
+        if (!exploitSparsity) {
+            input = densify(ws.input, ws.denseInput, network.inputSize());
+        }
+        network.forward(input, ws.activity);
+        return input;
+    }
+
+    private static SpikeEvents densify(SpikeEvents sparse, SpikeEvents dense, int width) {
+        int steps = sparse.steps();
+        double[] raster = new double[steps * width];
+        for (int t = 0; t < steps; t++) {
+            for (int k = sparse.from(t); k < sparse.to(t); k++) {
+                raster[t * width + sparse.neuron(k)] += sparse.value(k);
+            }
+        }
+        dense.collectAll(raster, width);
+        return dense;
+    }
+}

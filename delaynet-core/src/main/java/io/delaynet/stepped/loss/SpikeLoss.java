@@ -1,0 +1,15 @@
+package io.delaynet.stepped.loss;
+
+/**
+ * A loss on the output layer's spike trains for one sample. Spike arrays are laid out
+ * {@code s[t * classes + k]}.
+ */
+public sealed interface SpikeLoss permits SpikeTimeLoss, CountCrossEntropy, FirstSpikeLoss {
+
+    /**
+     * The loss of {@code spikes} for the true class {@code label}.
+     *
+     * @param gradient if not null, receives dL/d spikes (overwritten), same layout
+     */
+    double evaluate(double[] spikes, int steps, int classes, int label, double[] gradient);
+}

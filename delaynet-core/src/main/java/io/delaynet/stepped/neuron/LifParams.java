@@ -1,0 +1,73 @@
+package io.delaynet.stepped.neuron;
+
+import io.delaynet.stepped.surrogate.SpikeFunction;
+import java.util.Locale;
+
+/**
+ * Discrete leaky integrate-and-fire neurons: {@code v[t] = beta * v'[t-1] + a[t]}, spike when
+ * {@code v[t] >= theta}, then {@code v'[t] = v[t] - theta s[t]} (reset by subtraction) or
+ * {@code v[t] (1 - s[t])} (reset to zero). Input arriving at step t counts in the same step.
+ *
+ * @param beta        membrane decay per step, in [0, 1]
+ * @param threshold   theta
+ * @param reset       how a spike resets the membrane
+ * @param detachReset true: the backward pass treats the reset as a constant
+ */
+public record LifParams(double beta, double threshold, Reset reset, boolean detachReset) implements NeuronModel {
+
+    /** What a spike does to the membrane potential. */
+    public enum Reset {
+        SUBTRACT, ZERO;
+
+        public static Reset parse(String name) {
+            return switch (name.toLowerCase(Locale.ROOT)) {
+                case "subtract" -> SUBTRACT;
+                case "zero" -> ZERO;
+                default -> throw new IllegalArgumentException("unknown reset '" + name + "'; use subtract or zero");
+            };
+        }
+    }
+
+    public LifParams {
+        if (!(beta >= 0 && beta <= 1)) {
+            throw new IllegalArgumentException("LIF beta must be in [0, 1], got " + beta);
+        }
+        if (!(threshold > 0)) {
+            throw new IllegalArgumentException("threshold must be positive, got " + threshold);
+        }
+        java.util.Objects.requireNonNull(reset, "reset");
+    }
+
+    @Override
+    public NeuronState newState(int size) {
+        return LifState.atRest(size);
+    }
+
+    @Override
+    public void step(NeuronState state, double[] input, int offset, double[] membrane, double[] spikes,
+                     SpikeFunction spike) {
+        Lif.step(this, (LifState) state, input, offset, membrane, spikes, spike);
+    }
+
+    @Override
+    public void run(NeuronState state, double[] input, int steps, double[] membrane, double[] spikes,
+                    SpikeFunction spike) {
+        LifState s = (LifState) state;
+        s.clear();
+        int n = s.size();
+        for (int t = 0; t < steps; t++) {
+            Lif.step(this, s, input, t * n, membrane, spikes, spike);
+        }
+    }
+
+    @Override
+    public void backpropagate(NeuronState adjoint, double[] membrane, double[] spikes, double[] gradSpikes,
+                              int steps, double[] gradInput, SpikeFunction spike) {
+        LifState a = (LifState) adjoint;
+        a.clear();
+        int n = a.size();
+        for (int t = steps - 1; t >= 0; t--) {
+            Lif.adjointStep(this, a, membrane, spikes, gradSpikes, t * n, gradInput, spike);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.delaynet.stepped;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.delaynet.config.ConfigBinder;
+import io.delaynet.config.ConfigException;
+import io.delaynet.config.ConfigTree;
+import io.delaynet.data.mnist.SharedData;
+import io.delaynet.run.Methods;
+import io.delaynet.run.RunContext;
+import io.delaynet.train.ParameterGroup;
+import io.delaynet.train.Split;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+class SteppedMethodTest {
+    private final SteppedMethod method = new SteppedMethod();
+
+    private ObjectNode resolved(String yaml) {
+        return ConfigTree.merge(method.defaults(), ConfigTree.parse(yaml, "test"));
+    }
+
+    @Test
+    void isRegisteredUnderItsName() {
+        assertEquals("stepped", Methods.byName("stepped").name());
+    }
+
+    @Test
+    void defaultsAreTheReferenceSetup() {
+        SteppedConfig c = ConfigBinder.bind(method.defaults(), SteppedConfig.class, "defaults");
+        assertEquals(List.of(800), c.network().hidden());
+        assertEquals(10, c.data().encoding().steps());
+        assertEquals(12000, c.data().validationSize());
+        assertEquals(10.0, c.network().neuron().threshold());
+        assertEquals("synaptic", c.network().delays().kind());
+        assertFalse(c.network().trainWeights());
+        assertTrue(c.network().trainDelays());
+        assertEquals(0.01, c.training().learningRates().get("delays"));
+        assertTrue(c.training().amsgrad());
+        assertEquals(32, c.training().batchSize());
+    }
+
+    @Test
+    void unknownKeyNamesItAndTheKnownOnes() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> method.build(resolved("network: {delays: {knd: axonal}}"), new RunContext(null)));
+        assertTrue(e.getMessage().contains("knd") && e.getMessage().contains("kind"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void unknownChoiceNamesTheSectionAndTheChoices() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> method.build(resolved("network: {delays: {forward: cubic}}"), new RunContext(null)));
+        assertTrue(e.getMessage().contains("network.delays") && e.getMessage().contains("gaussian"), e.getMessage());
+        e = assertThrows(ConfigException.class,
+                () -> method.build(resolved("data: {dataset: cifar}"), new RunContext(null)));
+        assertTrue(e.getMessage().contains("fashion-mnist"), e.getMessage());
+    }
+
+    @Test
+    void missingDataDirectoryNamesTheFlagAndTheVariable() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> method.build(resolved("{}"), new RunContext(null)));
+        assertTrue(e.getMessage().contains("--data-dir") && e.getMessage().contains("DELAYNET_DATA")
+                && e.getMessage().contains("data.dir"), e.getMessage());
+        e = assertThrows(ConfigException.class,
+                () -> method.build(resolved("data: {dir: /no/such/folder}"), new RunContext(null)));
+        assertTrue(e.getMessage().contains("/no/such/folder"), e.getMessage());
+    }
+
+    @Test
+    void configuredDirectoryWinsOverTheRunContext() {
+        Path dir = SharedData.directoryOrSkip();
+        assertEquals(dir, SteppedMethod.dataDirectory(dir.toString(), new RunContext(Path.of("/elsewhere"))));
+        assertEquals(dir, SteppedMethod.dataDirectory(null, new RunContext(dir)));
+    }
+
+    @Test
+    void weightDistributionsMustMatchTheProjections() {
+        Path dir = SharedData.directoryOrSkip();
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> method.build(resolved("network: {hidden: [100, 50]}"), new RunContext(dir)));
+        assertTrue(e.getMessage().contains("network.weights.layers"), e.getMessage());
+    }
+
+    @Test
+    void everyExampleBindsAndSelectsThisMethod() throws IOException {
+        Path examples = Path.of(System.getProperty("user.dir")).resolve("../examples");
+        List<Path> files;
+        try (Stream<Path> list = Files.list(examples)) {
+            files = list.filter(p -> p.toString().endsWith(".yaml"))
+                    .filter(p -> p.getFileName().toString().startsWith("mnist")
+                            || p.getFileName().toString().startsWith("fashion"))
+                    .sorted().toList();
+        }
+        assertEquals(6, files.size(), "examples: " + files);
+        for (Path f : files) {
+            SteppedConfig c = ConfigBinder.bind(ConfigTree.merge(method.defaults(), ConfigTree.read(f)),
+                    SteppedConfig.class, f.toString());
+            assertEquals("stepped", c.method());
+            assertEquals(List.of(800), c.network().hidden(), f.toString());
+            boolean fashion = f.getFileName().toString().startsWith("fashion");
+            assertEquals(fashion ? "fashion-mnist" : "mnist", c.data().dataset(), f.toString());
+            assertEquals(fashion ? 6 : 10, c.loss().targetSteps(), f.toString());
+            boolean weightsOnly = f.getFileName().toString().contains("weights-only");
+            assertEquals(weightsOnly, c.network().trainWeights(), f.toString());
+            assertEquals(!weightsOnly, c.network().trainDelays(), f.toString());
+            assertEquals(f.getFileName().toString().contains("ternary") ? "ternary" : "normal",
+                    c.network().weights().init(), f.toString());
+        }
+    }
+
+    @Test
+    void buildsTheReferenceNetworkOnMnist() {
+        Path dir = SharedData.directoryOrSkip();
+        SteppedExperiment e = method.buildExperiment(resolved("data: {dataset: fashion-mnist}\n"
+                + "network: {weights: {init: ternary}}"), new RunContext(dir), true);
+        SteppedLearner learner = e.learner();
+        assertEquals(48000, learner.size(Split.TRAIN));
+        assertEquals(12000, learner.size(Split.VALIDATION));
+        assertEquals(10000, learner.size(Split.TEST));
+        List<ParameterGroup> groups = learner.parameters();
+        assertEquals(List.of("layer1.weights", "layer1.delays", "layer2.weights", "layer2.delays"),
+                groups.stream().map(ParameterGroup::name).toList());
+        assertEquals(784 * 800, groups.get(0).size());
+        assertEquals(784 * 800, groups.get(1).size());
+        assertEquals(800 * 10, groups.get(2).size());
+        for (double w : groups.get(0).values()) {
+            assertTrue(w == 0 || w == 10 || w == -10, "ternary weight " + w);
+        }
+        double maxDelay = 0;
+        for (double d : groups.get(1).values()) {
+            assertTrue(d >= 0 && d < 4, "initial delay " + d);
+            maxDelay = Math.max(maxDelay, d);
+        }
+        assertTrue(maxDelay > 3.9);
+        assertFalse(groups.get(0).trainable());
+        assertTrue(groups.get(1).trainable());
+        assertEquals(4, e.dataFiles().size());
+        assertSame(learner, e.learner());
+    }
+
+    @Test
+    void runnerTrainsATinyConfiguration() throws IOException {
+        Path dir = SharedData.directoryOrSkip();
+        Path config = Files.createTempFile("stepped", ".yaml");
+        Files.writeString(config, """
+                method: stepped
+                data: {train_limit: 64, eval_limit: 32}
+                network:
+                  hidden: [20]
+                training: {epochs: 1, threads: 1}
+                """);
+        try {
+            SteppedRunner.run(new String[] {config.toString(), "training.seed=3", "--data-dir", dir.toString()});
+        } finally {
+            Files.delete(config);
+        }
+    }
+}
