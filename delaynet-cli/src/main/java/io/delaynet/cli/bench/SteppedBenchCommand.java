@@ -36,7 +36,7 @@ public final class SteppedBenchCommand implements Callable<Integer> {
     private static final int EPOCH_SAMPLES = 48_000;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder holding mnist/ and fashion-mnist/ (default: $DELAYNET_DATA).")
+            description = "Folder holding mnist/ and fashion-mnist/ (default: $DELAYNET_DATA, else ../shared/data).")
     Path dataDir;
 
     @Option(names = "--dataset", defaultValue = "mnist", description = "mnist or fashion-mnist (default: ${DEFAULT-VALUE}).")
@@ -114,11 +114,15 @@ public final class SteppedBenchCommand implements Callable<Integer> {
             return dataDir;
         }
         String env = System.getenv("DELAYNET_DATA");
-        if (env == null || env.isBlank()) {
-            throw new ConfigException("no data directory given; pass --data-dir DIR or set DELAYNET_DATA "
-                    + "(the folder holding mnist/ and fashion-mnist/)");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
         }
-        return Path.of(env);
+        Path shared = Path.of("..", "shared", "data"); // the same fallback as every other command
+        if (java.nio.file.Files.isDirectory(shared)) {
+            return shared;
+        }
+        throw new ConfigException("no data directory given; pass --data-dir DIR or set DELAYNET_DATA "
+                + "(the folder holding mnist/ and fashion-mnist/)");
     }
 
     private static long peakHeapBytes() {
