@@ -27,4 +27,12 @@ public record LayerSpikes(String name, double[][] spikeTimes) {
         }
         return new LayerSpikes(name, out);
     }
+
+    /** The conventional name of layer {@code layer} of {@code layers}: "input" for 0, "layer l", "layer L (output)". */
+    public static String layerName(int layer, int layers) {
+        if (layer == 0) {
+            return "input";
+        }
+        return layer == layers ? "layer " + layer + " (output)" : "layer " + layer;
+    }
 }

@@ -54,12 +54,20 @@ public final class SteppedLearner implements Learner<SteppedWorkspace> {
 
     @Override
     public SteppedWorkspace newWorkspace() {
+        return newWorkspace(false);
+    }
+
+    /**
+     * @param allGroups also compute the gradients of frozen groups (for inspection); training
+     *                  leaves them out
+     */
+    SteppedWorkspace newWorkspace(boolean allGroups) {
         List<ParameterGroup> groups = parameters();
         double[][] gradients = new double[groups.size()][];
         boolean[] trainable = new boolean[groups.size()];
         for (int g = 0; g < groups.size(); g++) {
             gradients[g] = new double[groups.get(g).size()];
-            trainable[g] = groups.get(g).trainable();
+            trainable[g] = allGroups || groups.get(g).trainable();
         }
         return new SteppedWorkspace(exploitSparsity ? network.newActivity() : network.newDenseActivity(),
                 network.steps(), network.outputSize(), gradients, trainable);
@@ -72,8 +80,13 @@ public final class SteppedLearner implements Learner<SteppedWorkspace> {
 
     @Override
     public SampleResult learn(int index, SteppedWorkspace ws) {
-        SpikeEvents input = simulate(Split.TRAIN, index, ws);
-        int label = samples.label(Split.TRAIN, index);
+        return sampleGradient(Split.TRAIN, index, ws);
+    }
+
+    /** As {@link #learn}, for a sample of any split: adds its gradient to the workspace's accumulators. */
+    SampleResult sampleGradient(Split split, int index, SteppedWorkspace ws) {
+        SpikeEvents input = simulate(split, index, ws);
+        int label = samples.label(split, index);
         double[] out = ws.activity.spikes(network.layerCount() - 1);
         double value = loss.evaluate(out, network.steps(), network.outputSize(), label, ws.gradOutput);
         int predicted = decision.predict(out, network.steps(), network.outputSize());

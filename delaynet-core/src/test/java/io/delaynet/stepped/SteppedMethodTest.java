@@ -1,5 +1,6 @@
 package io.delaynet.stepped;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -151,20 +152,46 @@ class SteppedMethodTest {
     }
 
     @Test
-    void runnerTrainsATinyConfiguration() throws IOException {
+    void inspectionHooksDescribeTheNetwork() {
         Path dir = SharedData.directoryOrSkip();
-        Path config = Files.createTempFile("stepped", ".yaml");
-        Files.writeString(config, """
-                method: stepped
+        String yaml = """
                 data: {train_limit: 64, eval_limit: 32}
-                network:
-                  hidden: [20]
-                training: {epochs: 1, threads: 1}
-                """);
-        try {
-            SteppedRunner.run(new String[] {config.toString(), "training.seed=3", "--data-dir", dir.toString()});
-        } finally {
-            Files.delete(config);
+                network: {hidden: [20], train_weights: %s}
+                training: {seed: 3}
+                """;
+        SteppedExperiment frozen = method.buildExperiment(resolved(yaml.formatted("false")), new RunContext(dir), true);
+        SteppedExperiment trained = method.buildExperiment(resolved(yaml.formatted("true")), new RunContext(dir), true);
+
+        var delays = frozen.delays();
+        assertEquals(2, delays.size());
+        assertEquals(784 * 20, delays.get(0).delays().length);
+        assertEquals("steps", delays.get(0).unit());
+        assertEquals(0.0, delays.get(0).lower());
+
+        var spikes = frozen.sampleSpikes(Split.VALIDATION, new int[] {0, 5}).get(1);
+        assertEquals(5, spikes.sample());
+        assertEquals(List.of(784, 20, 10), spikes.layers().stream().map(l -> l.size()).toList());
+        var evaluated = frozen.learner().evaluate(Split.VALIDATION, 5, frozen.learner().newWorkspace());
+        assertEquals(evaluated.predicted(), spikes.predicted());
+        assertEquals(evaluated.label(), spikes.label());
+        int inputSpikes = 0;
+        for (double[] t : spikes.layers().get(0).spikeTimes()) {
+            inputSpikes += t.length;
+            assertTrue(t.length <= 1 && (t.length == 0 || t[0] <= 2), "one latency spike per pixel in steps 0..2");
         }
+        assertTrue(inputSpikes > 50, inputSpikes + " input spikes");
+
+        // Frozen weights still get their gradient in an inspection, and it is the one training would use
+        // if they were trainable (same seed, same network).
+        var inspected = frozen.sampleGradients(Split.TRAIN, 7, false).orElseThrow();
+        SteppedWorkspace ws = trained.learner().newWorkspace();
+        ws.reset();
+        var r = trained.learner().learn(7, ws);
+        assertEquals(r.loss(), inspected.loss());
+        for (int g = 0; g < 4; g++) {
+            assertArrayEquals(ws.gradients()[g], inspected.parameters().get(g).gradient(),
+                    inspected.parameters().get(g).name());
+        }
+        assertTrue(java.util.Arrays.stream(inspected.parameters().get(0).gradient()).anyMatch(v -> v != 0));
     }
 }

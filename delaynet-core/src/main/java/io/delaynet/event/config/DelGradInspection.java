@@ -45,8 +45,8 @@ final class DelGradInspection {
                 lower = c.min();
                 upper = c.max();
             }
-            String description = layerName(l, network.layerCount()) + " (" + p.pre() + ") → "
-                    + layerName(l + 1, network.layerCount()) + " (" + p.post() + "), " + p.kind();
+            String description = LayerSpikes.layerName(l, network.layerCount()) + " (" + p.pre() + ") → "
+                    + LayerSpikes.layerName(l + 1, network.layerCount()) + " (" + p.post() + "), " + p.kind();
             out.add(new DelayDistribution(p.delays().name(), description, p.effectiveDelays(), lower, upper, TIME_UNIT));
         }
         return out;
@@ -59,7 +59,7 @@ final class DelGradInspection {
             double[][] times = learner.spikeTimes(split, index);
             List<LayerSpikes> perLayer = new ArrayList<>();
             for (int l = 0; l <= layers; l++) {
-                perLayer.add(LayerSpikes.ofFirstSpikes(layerName(l, layers), times[l]));
+                perLayer.add(LayerSpikes.ofFirstSpikes(LayerSpikes.layerName(l, layers), times[l]));
             }
             int label = learner.data(split).labels()[index];
             int predicted = learner.loss().predict(times[layers]);
@@ -89,8 +89,8 @@ final class DelGradInspection {
         EventNetwork network = learner.network();
         for (int l = 0; l < network.layerCount(); l++) {
             Projection p = network.projection(l);
-            String pre = "pre = " + (l == 0 ? "input line" : "neuron of " + layerName(l, network.layerCount()));
-            String post = "post = neuron of " + layerName(l + 1, network.layerCount());
+            String pre = "pre = " + (l == 0 ? "input line" : "neuron of " + LayerSpikes.layerName(l, network.layerCount()));
+            String post = "post = neuron of " + LayerSpikes.layerName(l + 1, network.layerCount());
             if (group == p.weights()) {
                 return "weight[post * " + p.pre() + " + pre]; " + pre + ", " + post;
             }
@@ -120,13 +120,5 @@ final class DelGradInspection {
         }
         DelayParameterisation.Clip c = (DelayParameterisation.Clip) parameterisation;
         return "delay = p, clipped to [" + c.min() + ", " + c.max() + "]";
-    }
-
-    /** "input" for 0, "layer l" for hidden layers, "layer L (output)" for the last. */
-    static String layerName(int layer, int layers) {
-        if (layer == 0) {
-            return "input";
-        }
-        return layer == layers ? "layer " + layer + " (output)" : "layer " + layer;
     }
 }

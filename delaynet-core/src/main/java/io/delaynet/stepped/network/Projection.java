@@ -81,6 +81,10 @@ public final class Projection {
         return interpolation;
     }
 
+    public DelayBounds bounds() {
+        return bounds;
+    }
+
     public ParameterGroup weights() {
         return weights;
     }
