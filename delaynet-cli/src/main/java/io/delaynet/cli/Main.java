@@ -22,16 +22,25 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit status; used by tests to avoid System.exit. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The {@code delaynet} command line with the project's convention for user errors (a bad
+     * config, a missing or damaged data file): one line naming the problem and the fix on stderr
+     * and exit status 2, no stack trace. Anything else is a bug and keeps its stack trace.
+     */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            // user errors: one line naming the problem and the fix, no stack trace
             if (ex instanceof ConfigException || ex instanceof io.delaynet.data.DataException || ex instanceof UserFacing) {
                 commandLine.getErr().println("delaynet: " + ex.getMessage());
+                commandLine.getErr().flush();
                 return 2;
             }
             throw ex;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     @Override

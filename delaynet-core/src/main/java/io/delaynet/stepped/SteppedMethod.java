@@ -3,6 +3,7 @@ package io.delaynet.stepped;
 import io.delaynet.config.ConfigBinder;
 import io.delaynet.config.ConfigException;
 import io.delaynet.config.ConfigTree;
+import io.delaynet.data.DataDirectory;
 import io.delaynet.data.mnist.LatencyEncoder;
 import io.delaynet.data.mnist.MnistData;
 import io.delaynet.data.mnist.MnistVariant;
@@ -12,7 +13,6 @@ import io.delaynet.run.Method;
 import io.delaynet.run.RunContext;
 import io.delaynet.stepped.network.FeedForwardNetwork;
 import io.delaynet.util.RandomStreams;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -78,21 +78,15 @@ public final class SteppedMethod implements Method {
         return new SteppedExperiment(learner, config.training(), data.files());
     }
 
-    /** {@code data.dir} when set, else the run's data directory (--data-dir or DELAYNET_DATA). */
+    /** {@code data.dir} when set, else the run's data directory (--data-dir, $DELAYNET_DATA or ../shared/data). */
     static Path dataDirectory(String configured, RunContext context) {
-        Path dir;
         if (configured != null && !configured.isBlank()) {
-            dir = Path.of(configured);
-        } else if (context != null && context.dataDir() != null) {
-            dir = context.dataDir();
-        } else {
-            throw new ConfigException("no data directory given; pass --data-dir DIR, set the DELAYNET_DATA "
-                    + "environment variable, or set data.dir in the config (the folder holding mnist/ and fashion-mnist/)");
+            return DataDirectory.usable(Path.of(configured), "data.dir");
         }
-        if (!Files.isDirectory(dir)) {
-            throw new ConfigException("data directory " + dir + " does not exist; point --data-dir, DELAYNET_DATA "
-                    + "or data.dir at the folder holding mnist/ and fashion-mnist/");
+        if (context != null && context.dataDir() != null) {
+            return context.dataDir();
         }
-        return dir;
+        throw new ConfigException("no data directory given; pass --data-dir DIR, set the " + DataDirectory.ENV_VAR
+                + " environment variable, or set data.dir in the config (the folder holding mnist/ and fashion-mnist/)");
     }
 }

@@ -42,6 +42,15 @@ class DataDirectoryTest {
     }
 
     @Test
+    void findIsEmptyWhenNothingNamesAFolderButStillChecksWhatIsNamed() throws IOException {
+        assertTrue(DataDirectory.find(Optional.empty(), "--data-dir", Map.of(), tmp).isEmpty());
+        Path file = Files.writeString(tmp.resolve("data.txt"), "not a folder");
+        DataNotFoundException e = assertThrows(DataNotFoundException.class,
+                () -> DataDirectory.find(Optional.of(file), "data.dir", Map.of(), tmp));
+        assertTrue(e.getMessage().contains("(from data.dir) is a file, not a folder"), e.getMessage());
+    }
+
+    @Test
     void cacheDirectoryOrder() {
         Path home = tmp.resolve("home");
         assertEquals(tmp.resolve("c"), CacheDirectory.resolve(Optional.of(tmp.resolve("c")), Map.of(), home));

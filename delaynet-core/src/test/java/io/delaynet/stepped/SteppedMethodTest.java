@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.delaynet.config.ConfigBinder;
 import io.delaynet.config.ConfigException;
 import io.delaynet.config.ConfigTree;
+import io.delaynet.data.DataNotFoundException;
 import io.delaynet.data.mnist.SharedData;
 import io.delaynet.run.Methods;
 import io.delaynet.run.RunContext;
@@ -74,15 +75,15 @@ class SteppedMethodTest {
                 () -> method.build(resolved("{}"), new RunContext(null)));
         assertTrue(e.getMessage().contains("--data-dir") && e.getMessage().contains("DELAYNET_DATA")
                 && e.getMessage().contains("data.dir"), e.getMessage());
-        e = assertThrows(ConfigException.class,
+        DataNotFoundException missing = assertThrows(DataNotFoundException.class,
                 () -> method.build(resolved("data: {dir: /no/such/folder}"), new RunContext(null)));
-        assertTrue(e.getMessage().contains("/no/such/folder"), e.getMessage());
+        assertTrue(missing.getMessage().contains("/no/such/folder (from data.dir) does not exist"), missing.getMessage());
     }
 
     @Test
     void configuredDirectoryWinsOverTheRunContext() {
         Path dir = SharedData.directoryOrSkip();
-        assertEquals(dir, SteppedMethod.dataDirectory(dir.toString(), new RunContext(Path.of("/elsewhere"))));
+        assertEquals(dir.normalize(), SteppedMethod.dataDirectory(dir.toString(), new RunContext(Path.of("/elsewhere"))));
         assertEquals(dir, SteppedMethod.dataDirectory(null, new RunContext(dir)));
     }
 

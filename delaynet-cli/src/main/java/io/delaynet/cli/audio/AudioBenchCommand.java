@@ -60,55 +60,53 @@ public final class AudioBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        return UserErrors.run(spec.commandLine().getErr(), () -> {
-            int parallel = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
-            List<FsddRecording> recordings = FsddDataset.inDataRoot(DataDirectory.resolve(Optional.ofNullable(dataDir)))
-                    .recordings();
-            List<AudioClip> clips = recordings.stream().map(r -> WavReader.read(r.file(), FsddDataset.SAMPLE_RATE)).toList();
-            CochleaSettings settings = CochleaSettings.DEFAULT;
-            KernelKind fastest = KernelKind.fastestAvailable();
-            CochleaEncoder encoder = new CochleaEncoder(settings, fastest);
-            long audioSamples = clips.stream().mapToLong(AudioClip::length).sum();
-            out.printf(Locale.ROOT, "%d recordings, %.1f s of audio, %d channels, %s kernel, %d cores%n", clips.size(),
-                    audioSamples / (double) FsddDataset.SAMPLE_RATE, settings.channels(), fastest,
-                    Runtime.getRuntime().availableProcessors());
-            out.flush();
+        int parallel = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        List<FsddRecording> recordings = FsddDataset.inDataRoot(DataDirectory.resolve(Optional.ofNullable(dataDir)))
+                .recordings();
+        List<AudioClip> clips = recordings.stream().map(r -> WavReader.read(r.file(), FsddDataset.SAMPLE_RATE)).toList();
+        CochleaSettings settings = CochleaSettings.DEFAULT;
+        KernelKind fastest = KernelKind.fastestAvailable();
+        CochleaEncoder encoder = new CochleaEncoder(settings, fastest);
+        long audioSamples = clips.stream().mapToLong(AudioClip::length).sum();
+        out.printf(Locale.ROOT, "%d recordings, %.1f s of audio, %d channels, %s kernel, %d cores%n", clips.size(),
+                audioSamples / (double) FsddDataset.SAMPLE_RATE, settings.channels(), fastest,
+                Runtime.getRuntime().availableProcessors());
+        out.flush();
 
-            List<AudioClip> subset = clips.subList(0, Math.min(SUBSET, clips.size()));
-            encodeAll(encoder, subset, 1); // JIT warm-up
-            Timed single = best(() -> encodeAll(encoder, clips, 1));
-            Timed many = best(() -> encodeAll(encoder, clips, parallel));
-            out.printf(Locale.ROOT, "encode all, 1 thread:   %6.2f s (%d spikes)%n", single.seconds, single.spikes);
-            out.printf(Locale.ROOT, "encode all, %d threads:  %6.2f s (%d spikes)%n", parallel, many.seconds, many.spikes);
-            out.printf(Locale.ROOT, "ratio 1 thread / %d threads: %.2fx%n", parallel, single.seconds / many.seconds);
-            out.flush();
+        List<AudioClip> subset = clips.subList(0, Math.min(SUBSET, clips.size()));
+        encodeAll(encoder, subset, 1); // JIT warm-up
+        Timed single = best(() -> encodeAll(encoder, clips, 1));
+        Timed many = best(() -> encodeAll(encoder, clips, parallel));
+        out.printf(Locale.ROOT, "encode all, 1 thread:   %6.2f s (%d spikes)%n", single.seconds, single.spikes);
+        out.printf(Locale.ROOT, "encode all, %d threads:  %6.2f s (%d spikes)%n", parallel, many.seconds, many.spikes);
+        out.printf(Locale.ROOT, "ratio 1 thread / %d threads: %.2fx%n", parallel, single.seconds / many.seconds);
+        out.flush();
 
-            if (fastest == KernelKind.VECTOR) {
-                CochleaEncoder scalar = new CochleaEncoder(settings, KernelKind.SCALAR);
-                encodeAll(scalar, subset, 1);
-                double plain = best(() -> encodeAll(scalar, subset, 1)).seconds;
-                double vector = best(() -> encodeAll(encoder, subset, 1)).seconds;
-                out.printf(Locale.ROOT, "encode %d recordings, 1 thread: scalar kernel %.2f s, vector kernel %.2f s%n",
-                        subset.size(), plain, vector);
-                out.printf(Locale.ROOT, "ratio scalar / vector kernel: %.2fx%n", plain / vector);
-                out.flush();
-            }
-
-            // The direct convolution is ~100x slower, so it runs on fewer recordings; compared per second of audio.
-            List<AudioClip> few = clips.subList(0, Math.min(directSample, clips.size()));
-            GammatoneFilterbank bank = GammatoneFilterbank.of(settings, fastest);
-            DirectGammatone direct = new DirectGammatone(bank);
-            filterAll(subset, bank::filter);
-            filterAll(few.subList(0, Math.min(2, few.size())), direct::filter);
-            double recursive = best(() -> filterAll(subset, bank::filter)).seconds / audioSeconds(subset);
-            double convolution = time(() -> filterAll(few, direct::filter)).seconds / audioSeconds(few);
-            out.printf(Locale.ROOT, "filterbank only, per second of audio: recursive %.2f ms (%d recordings),"
-                    + " direct convolution %.1f ms (%d recordings)%n", 1000 * recursive, subset.size(), 1000 * convolution,
-                    few.size());
-            out.printf(Locale.ROOT, "ratio direct convolution / recursive filterbank: %.1fx%n", convolution / recursive);
+        if (fastest == KernelKind.VECTOR) {
+            CochleaEncoder scalar = new CochleaEncoder(settings, KernelKind.SCALAR);
+            encodeAll(scalar, subset, 1);
+            double plain = best(() -> encodeAll(scalar, subset, 1)).seconds;
+            double vector = best(() -> encodeAll(encoder, subset, 1)).seconds;
+            out.printf(Locale.ROOT, "encode %d recordings, 1 thread: scalar kernel %.2f s, vector kernel %.2f s%n",
+                    subset.size(), plain, vector);
+            out.printf(Locale.ROOT, "ratio scalar / vector kernel: %.2fx%n", plain / vector);
             out.flush();
-            return 0;
-        });
+        }
+
+        // The direct convolution is ~100x slower, so it runs on fewer recordings; compared per second of audio.
+        List<AudioClip> few = clips.subList(0, Math.min(directSample, clips.size()));
+        GammatoneFilterbank bank = GammatoneFilterbank.of(settings, fastest);
+        DirectGammatone direct = new DirectGammatone(bank);
+        filterAll(subset, bank::filter);
+        filterAll(few.subList(0, Math.min(2, few.size())), direct::filter);
+        double recursive = best(() -> filterAll(subset, bank::filter)).seconds / audioSeconds(subset);
+        double convolution = time(() -> filterAll(few, direct::filter)).seconds / audioSeconds(few);
+        out.printf(Locale.ROOT, "filterbank only, per second of audio: recursive %.2f ms (%d recordings),"
+                + " direct convolution %.1f ms (%d recordings)%n", 1000 * recursive, subset.size(), 1000 * convolution,
+                few.size());
+        out.printf(Locale.ROOT, "ratio direct convolution / recursive filterbank: %.1fx%n", convolution / recursive);
+        out.flush();
+        return 0;
     }
 
     private record Timed(double seconds, long spikes) {

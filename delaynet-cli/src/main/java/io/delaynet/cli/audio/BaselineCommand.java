@@ -59,34 +59,32 @@ public final class BaselineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        return UserErrors.run(spec.commandLine().getErr(), () -> {
-            if (!(binMs > 0) || bins < 1 || pool < 1 || epochs < 1) {
-                throw new ParameterException(spec.commandLine(), "--bin-ms must be positive and --bins, --pool, --epochs at least 1");
-            }
-            SpikeCountFeatures features = new SpikeCountFeatures(binMs / 1000, bins, pool);
-            SoftmaxRegression.Options base = SoftmaxRegression.Options.DEFAULT;
-            SoftmaxRegression.Options options = new SoftmaxRegression.Options(epochs, base.batchSize(),
-                    base.learningRate(), base.l2(), seed);
-            fsdd.validate();
-            FsddDataset dataset = fsdd.dataset();
-            Map<String, DataSplit<FsddRecording>> splits = splits(dataset);
-            EncodedDataset encoded = fsdd.encode(dataset, spec.commandLine().getErr());
-            int channels = SpikeBinning.pooledChannels(encoded.settings().channels(), pool);
-            out.printf(Locale.ROOT, "features: %d = %d bins of %s ms x %d channels (pool %d), log(1 + count), standardised%n",
-                    features.size(encoded.settings().channels()), bins, binMs, channels, pool);
-            out.printf(Locale.ROOT, "readout:  softmax regression, %d epochs, batch %d, Adam lr %s, L2 %s, seed %d%n",
-                    options.epochs(), options.batchSize(), options.learningRate(), options.l2(), options.seed());
-            LinearReadoutBaseline baseline = new LinearReadoutBaseline(features, options);
-            double sum = 0;
-            for (Map.Entry<String, DataSplit<FsddRecording>> split : splits.entrySet()) {
-                sum += report(out, split.getKey(), split.getValue(), encoded, baseline, splits.size() == 1);
-            }
-            if (splits.size() > 1) {
-                out.printf(Locale.ROOT, "mean over %d speakers: test accuracy %.1f %%%n", splits.size(), 100 * sum / splits.size());
-            }
-            out.flush();
-            return 0;
-        });
+        if (!(binMs > 0) || bins < 1 || pool < 1 || epochs < 1) {
+            throw new ParameterException(spec.commandLine(), "--bin-ms must be positive and --bins, --pool, --epochs at least 1");
+        }
+        SpikeCountFeatures features = new SpikeCountFeatures(binMs / 1000, bins, pool);
+        SoftmaxRegression.Options base = SoftmaxRegression.Options.DEFAULT;
+        SoftmaxRegression.Options options = new SoftmaxRegression.Options(epochs, base.batchSize(),
+                base.learningRate(), base.l2(), seed);
+        fsdd.validate();
+        FsddDataset dataset = fsdd.dataset();
+        Map<String, DataSplit<FsddRecording>> splits = splits(dataset);
+        EncodedDataset encoded = fsdd.encode(dataset, spec.commandLine().getErr());
+        int channels = SpikeBinning.pooledChannels(encoded.settings().channels(), pool);
+        out.printf(Locale.ROOT, "features: %d = %d bins of %s ms x %d channels (pool %d), log(1 + count), standardised%n",
+                features.size(encoded.settings().channels()), bins, binMs, channels, pool);
+        out.printf(Locale.ROOT, "readout:  softmax regression, %d epochs, batch %d, Adam lr %s, L2 %s, seed %d%n",
+                options.epochs(), options.batchSize(), options.learningRate(), options.l2(), options.seed());
+        LinearReadoutBaseline baseline = new LinearReadoutBaseline(features, options);
+        double sum = 0;
+        for (Map.Entry<String, DataSplit<FsddRecording>> split : splits.entrySet()) {
+            sum += report(out, split.getKey(), split.getValue(), encoded, baseline, splits.size() == 1);
+        }
+        if (splits.size() > 1) {
+            out.printf(Locale.ROOT, "mean over %d speakers: test accuracy %.1f %%%n", splits.size(), 100 * sum / splits.size());
+        }
+        out.flush();
+        return 0;
     }
 
     /** The splits to evaluate, by name, checked before any encoding starts. */

@@ -44,22 +44,20 @@ public final class EncodeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return UserErrors.run(err, () -> {
-            fsdd.validate();
-            FsddDataset dataset = fsdd.dataset();
-            long start = System.nanoTime();
-            EncodedDataset encoded = fsdd.encode(dataset, err);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            SpikeSample raster = encoded.samples().stream().filter(s -> s.id().equals(rasterId)).findFirst()
-                    .orElseThrow(() -> new DataFormatException("no recording named " + rasterId + " in " + dataset.directory(),
-                            "pass --raster with a file name from that folder, without .wav"));
-            String axis = channelAxis(encoded.settings());
-            Path rasterPng = RasterPlot.write(raster, axis, out.resolve("raster-" + rasterId + ".png"));
-            Path activityPng = ClassActivityPlot.write(encoded.samples(), FsddDataset.CLASSES, PLOT_BIN_SECONDS, PLOT_BINS,
-                    axis, out.resolve("class-activity.png"));
-            printSummary(stdout, dataset, encoded, seconds, List.of(rasterPng, activityPng));
-            return 0;
-        });
+        fsdd.validate();
+        FsddDataset dataset = fsdd.dataset();
+        long start = System.nanoTime();
+        EncodedDataset encoded = fsdd.encode(dataset, err);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        SpikeSample raster = encoded.samples().stream().filter(s -> s.id().equals(rasterId)).findFirst()
+                .orElseThrow(() -> new DataFormatException("no recording named " + rasterId + " in " + dataset.directory(),
+                        "pass --raster with a file name from that folder, without .wav"));
+        String axis = channelAxis(encoded.settings());
+        Path rasterPng = RasterPlot.write(raster, axis, out.resolve("raster-" + rasterId + ".png"));
+        Path activityPng = ClassActivityPlot.write(encoded.samples(), FsddDataset.CLASSES, PLOT_BIN_SECONDS, PLOT_BINS,
+                axis, out.resolve("class-activity.png"));
+        printSummary(stdout, dataset, encoded, seconds, List.of(rasterPng, activityPng));
+        return 0;
     }
 
     static String channelAxis(CochleaSettings s) {

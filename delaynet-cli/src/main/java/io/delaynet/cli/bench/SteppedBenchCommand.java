@@ -2,6 +2,7 @@ package io.delaynet.cli.bench;
 
 import io.delaynet.config.ConfigException;
 import io.delaynet.config.ConfigTree;
+import io.delaynet.data.DataDirectory;
 import io.delaynet.data.DataFormatException;
 import io.delaynet.run.RunContext;
 import io.delaynet.stepped.SteppedExperiment;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,7 +73,7 @@ public final class SteppedBenchCommand implements Callable<Integer> {
         if (batches < 1 || baselineBatches < 1 || threads < 1) {
             throw new ConfigException("--batches, --baseline-batches and --threads must be at least 1");
         }
-        RunContext context = new RunContext(resolveDataDir());
+        RunContext context = new RunContext(DataDirectory.resolve(Optional.ofNullable(dataDir)));
         double sparse = secondsPerSample(context, batches, true);
         double dense = secondsPerSample(context, baselineBatches, false);
         System.out.println(String.format(Locale.ROOT, "stepped bench: %s, 784-800-10 SRM, delay-only, T=10, batch 32, "
@@ -107,22 +109,6 @@ public final class SteppedBenchCommand implements Callable<Integer> {
             EpochMetrics timed = trainer.trainEpoch(1, TrainingListener.NONE);
             return timed.trainSeconds() / (count * batchSize);
         }
-    }
-
-    private Path resolveDataDir() {
-        if (dataDir != null) {
-            return dataDir;
-        }
-        String env = System.getenv("DELAYNET_DATA");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        Path shared = Path.of("..", "shared", "data"); // the same fallback as every other command
-        if (java.nio.file.Files.isDirectory(shared)) {
-            return shared;
-        }
-        throw new ConfigException("no data directory given; pass --data-dir DIR or set DELAYNET_DATA "
-                + "(the folder holding mnist/ and fashion-mnist/)");
     }
 
     private static long peakHeapBytes() {

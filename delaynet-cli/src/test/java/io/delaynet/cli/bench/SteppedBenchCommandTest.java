@@ -27,7 +27,7 @@ class SteppedBenchCommandTest {
         }
         assertEquals(2, status);
         String message = err.toString(StandardCharsets.UTF_8).strip();
-        assertTrue(message.startsWith("delaynet: data directory /no/such/folder"), message);
+        assertTrue(message.startsWith("delaynet: data folder /no/such/folder (from --data-dir) does not exist"), message);
         assertEquals(1, message.lines().count(), message);
     }
 

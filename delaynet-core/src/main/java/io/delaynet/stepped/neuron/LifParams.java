@@ -50,24 +50,8 @@ public record LifParams(double beta, double threshold, Reset reset, boolean deta
     }
 
     @Override
-    public void run(NeuronState state, double[] input, int steps, double[] membrane, double[] spikes,
-                    SpikeFunction spike) {
-        LifState s = (LifState) state;
-        s.clear();
-        int n = s.size();
-        for (int t = 0; t < steps; t++) {
-            Lif.step(this, s, input, t * n, membrane, spikes, spike);
-        }
-    }
-
-    @Override
-    public void backpropagate(NeuronState adjoint, double[] membrane, double[] spikes, double[] gradSpikes,
-                              int steps, double[] gradInput, SpikeFunction spike) {
-        LifState a = (LifState) adjoint;
-        a.clear();
-        int n = a.size();
-        for (int t = steps - 1; t >= 0; t--) {
-            Lif.adjointStep(this, a, membrane, spikes, gradSpikes, t * n, gradInput, spike);
-        }
+    public void adjointStep(NeuronState adjoint, double[] membrane, double[] spikes, double[] gradSpikes, int offset,
+                            double[] gradInput, SpikeFunction spike) {
+        Lif.adjointStep(this, (LifState) adjoint, membrane, spikes, gradSpikes, offset, gradInput, spike);
     }
 }

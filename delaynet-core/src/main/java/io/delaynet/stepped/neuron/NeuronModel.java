@@ -31,11 +31,26 @@ public sealed interface NeuronModel permits SrmParams, LifParams {
     void step(NeuronState state, double[] input, int offset, double[] membrane, double[] spikes, SpikeFunction spike);
 
     /**
+     * The adjoint of {@link #step} at the row {@code offset}: reads dL/d output of that step and
+     * the adjoint state carried back from later steps, writes dL/d input of the step into
+     * {@code gradInput}'s row and updates the adjoint state for the step before.
+     */
+    void adjointStep(NeuronState adjoint, double[] membrane, double[] spikes, double[] gradSpikes, int offset,
+                     double[] gradInput, SpikeFunction spike);
+
+    /**
      * Simulates {@code steps} steps from rest. {@code input} is the synaptic input per step (the
      * delayed, weighted presynaptic spikes); writes the membrane potential the spike decision
      * saw and the output of every step.
      */
-    void run(NeuronState state, double[] input, int steps, double[] membrane, double[] spikes, SpikeFunction spike);
+    default void run(NeuronState state, double[] input, int steps, double[] membrane, double[] spikes,
+                     SpikeFunction spike) {
+        state.clear();
+        int n = state.size();
+        for (int t = 0; t < steps; t++) {
+            step(state, input, t * n, membrane, spikes, spike);
+        }
+    }
 
     /**
      * Backpropagates through {@link #run}: from {@code gradSpikes} (dL/d output per step) to
@@ -43,6 +58,12 @@ public sealed interface NeuronModel permits SrmParams, LifParams {
      *
      * @param adjoint scratch state of the right size; cleared here
      */
-    void backpropagate(NeuronState adjoint, double[] membrane, double[] spikes, double[] gradSpikes, int steps,
-                       double[] gradInput, SpikeFunction spike);
+    default void backpropagate(NeuronState adjoint, double[] membrane, double[] spikes, double[] gradSpikes,
+                               int steps, double[] gradInput, SpikeFunction spike) {
+        adjoint.clear();
+        int n = adjoint.size();
+        for (int t = steps - 1; t >= 0; t--) {
+            adjointStep(adjoint, membrane, spikes, gradSpikes, t * n, gradInput, spike);
+        }
+    }
 }

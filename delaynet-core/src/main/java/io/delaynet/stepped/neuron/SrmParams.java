@@ -52,24 +52,8 @@ public record SrmParams(double threshold, double tauPsp, double tauRefractory, d
     }
 
     @Override
-    public void run(NeuronState state, double[] input, int steps, double[] membrane, double[] spikes,
-                    SpikeFunction spike) {
-        SrmState s = (SrmState) state;
-        s.clear();
-        int n = s.size();
-        for (int t = 0; t < steps; t++) {
-            Srm.step(this, s, input, t * n, membrane, spikes, spike);
-        }
-    }
-
-    @Override
-    public void backpropagate(NeuronState adjoint, double[] membrane, double[] spikes, double[] gradSpikes,
-                              int steps, double[] gradInput, SpikeFunction spike) {
-        SrmState a = (SrmState) adjoint;
-        a.clear();
-        int n = a.size();
-        for (int t = steps - 1; t >= 0; t--) {
-            Srm.adjointStep(this, a, membrane, gradSpikes, t * n, gradInput, spike);
-        }
+    public void adjointStep(NeuronState adjoint, double[] membrane, double[] spikes, double[] gradSpikes, int offset,
+                            double[] gradInput, SpikeFunction spike) {
+        Srm.adjointStep(this, (SrmState) adjoint, membrane, gradSpikes, offset, gradInput, spike);
     }
 }
