@@ -32,7 +32,7 @@ record SampleReport(Path model, SampleSpikes spikes, SampleGradients gradients) 
             out.append('\n');
         }
         out.append("\ngradient of the sample's loss ")
-                .append(gradients.guarded() ? "with the training safeguards applied" : "(exact; training safeguards not applied)")
+                .append(gradients.guarded() ? "with the training safeguards applied" : "(training safeguards not applied)")
                 .append('\n');
         out.append(String.format(Locale.ROOT, "  %-16s %6s %20s %20s%n", "parameter", "index", "value", "gradient"));
         for (ParameterGradient p : gradients.parameters()) {
@@ -80,7 +80,10 @@ record SampleReport(Path model, SampleSpikes spikes, SampleGradients gradients) 
     private static String times(double[] t) {
         StringBuilder b = new StringBuilder();
         for (int k = 0; k < t.length; k++) {
-            b.append(k == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6f", t[k]));
+            // whole-step times (the stepped engine) print as integers, continuous ones with 6 decimals
+            String time = t[k] == Math.rint(t[k]) && Math.abs(t[k]) < 1e9 ? Long.toString((long) t[k])
+                    : String.format(Locale.ROOT, "%.6f", t[k]);
+            b.append(k == 0 ? "" : ",").append(time);
         }
         return b.toString();
     }

@@ -51,6 +51,15 @@ public final class Adam {
      * values); frozen groups are skipped.
      */
     public void step(double[][] gradients, ToDoubleFunction<String> learningRate) {
+        step(gradients, learningRate, WorkerPool.SERIAL, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #step(double[][], ToDoubleFunction)}, updating groups of at least
+     * {@code parallelMin} values in parallel slices on {@code workers}. The update is elementwise,
+     * so the result does not depend on the slicing or the thread count.
+     */
+    public void step(double[][] gradients, ToDoubleFunction<String> learningRate, WorkerPool workers, int parallelMin) {
         steps++;
         double c1 = 1 - Math.pow(beta1, steps);
         double c2 = 1 - Math.pow(beta2, steps);
@@ -60,24 +69,30 @@ public final class Adam {
             if (!group.trainable()) {
                 continue;
             }
-            double lr = learningRate.applyAsDouble(group.rateKey());
-            double stepSize = lr / c1;
-            double[] x = group.values();
-            double[] grad = gradients[g];
-            double[] mg = m[g];
-            double[] vg = v[g];
-            double[] vm = vMax[g];
-            for (int i = 0; i < x.length; i++) {
-                double gi = grad[i];
-                mg[i] = beta1 * mg[i] + (1 - beta1) * gi;
-                vg[i] = beta2 * vg[i] + (1 - beta2) * gi * gi;
-                double second = vg[i];
-                if (amsgrad) {
-                    vm[i] = Math.max(vm[i], vg[i]);
-                    second = vm[i];
-                }
-                x[i] -= stepSize * mg[i] / (Math.sqrt(second) / sqrtC2 + epsilon);
+            double stepSize = learningRate.applyAsDouble(group.rateKey()) / c1;
+            int index = g;
+            int size = group.size();
+            WorkerPool pool = size >= parallelMin ? workers : WorkerPool.SERIAL;
+            pool.run(Trainer.CHUNKS, size, (slice, lo, hi) -> update(index, gradients[index], stepSize, sqrtC2, lo, hi));
+        }
+    }
+
+    /** The Adam update of elements [lo, hi) of group g. */
+    private void update(int g, double[] grad, double stepSize, double sqrtC2, int lo, int hi) {
+        double[] x = groups.get(g).values();
+        double[] mg = m[g];
+        double[] vg = v[g];
+        double[] vm = vMax[g];
+        for (int i = lo; i < hi; i++) {
+            double gi = grad[i];
+            mg[i] = beta1 * mg[i] + (1 - beta1) * gi;
+            vg[i] = beta2 * vg[i] + (1 - beta2) * gi * gi;
+            double second = vg[i];
+            if (amsgrad) {
+                vm[i] = Math.max(vm[i], vg[i]);
+                second = vm[i];
             }
+            x[i] -= stepSize * mg[i] / (Math.sqrt(second) / sqrtC2 + epsilon);
         }
     }
 

@@ -4,10 +4,6 @@ import io.delaynet.util.RandomStreams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Mini-batch training for any {@link Learner}: shuffles, batches, spreads each batch over
@@ -22,6 +18,12 @@ import java.util.concurrent.Future;
 public final class Trainer<W extends Learner.Workspace> implements AutoCloseable {
     /** Chunks per batch; fixed so the reduction order never depends on the thread count. */
     public static final int CHUNKS = 8;
+    /**
+     * Groups at least this large are reduced (and stepped by Adam) in parallel slices. Every
+     * element is still summed over the chunks in chunk order, so the numbers do not change; below
+     * this size handing slices to other threads costs more than the sums (DelGrad's groups).
+     */
+    public static final int PARALLEL_MIN = 1 << 16;
 
     private final Learner<W> learner;
     private final TrainingOptions options;
@@ -29,8 +31,7 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
     private final Adam adam;
     private final List<W> workspaces = new ArrayList<>();
     private final double[][] batchGradient;
-    private final ExecutorService pool;
-    private final int helpers;
+    private final WorkerPool workers;
 
     public Trainer(Learner<W> learner, TrainingOptions options) {
         this.learner = learner;
@@ -44,9 +45,7 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
         for (int g = 0; g < groups.size(); g++) {
             batchGradient[g] = new double[groups.get(g).size()];
         }
-        // the calling thread works too, so the pool holds one thread fewer than requested
-        pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads() - 1, daemonThreads()) : null;
-        helpers = options.threads() - 1;
+        workers = new WorkerPool(options.threads());
     }
 
     public Adam optimizer() {
@@ -96,7 +95,7 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
             }
             if (learner.beforeStep(batchGradient, counters, size)) {
                 int e = epoch;
-                adam.step(batchGradient, key -> options.learningRate(key, e));
+                adam.step(batchGradient, key -> options.learningRate(key, e), workers, PARALLEL_MIN);
                 learner.afterStep();
             } else {
                 skipped++;
@@ -143,6 +142,8 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
      * Sums the chunk gradients in chunk order into {@link #batchGradient}, divides by the batch size.
      * Frozen groups are skipped: the optimizer never reads them, and summing a large frozen group
      * (delay-only training freezes 784x800 weights) would cost as much as the samples themselves.
+     * Large groups are summed in parallel slices (627k delays x 8 chunks would otherwise be a
+     * serial third of a delay-only batch).
      */
     private double[] reduce(int size) {
         int used = Math.min(CHUNKS, size);
@@ -151,18 +152,10 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
             if (!groups.get(g).trainable()) {
                 continue;
             }
-            double[] total = batchGradient[g];
-            System.arraycopy(workspaces.get(0).gradients()[g], 0, total, 0, total.length);
-            for (int c = 1; c < used; c++) {
-                double[] part = workspaces.get(c).gradients()[g];
-                for (int i = 0; i < total.length; i++) {
-                    total[i] += part[i];
-                }
-            }
-            double scale = 1.0 / size;
-            for (int i = 0; i < total.length; i++) {
-                total[i] *= scale;
-            }
+            int group = g;
+            int length = batchGradient[g].length;
+            WorkerPool pool = length >= PARALLEL_MIN ? workers : WorkerPool.SERIAL;
+            pool.run(CHUNKS, length, (slice, lo, hi) -> reduceSlice(group, used, size, lo, hi));
         }
         for (int c = 1; c < used; c++) {
             double[] part = workspaces.get(c).counters();
@@ -173,50 +166,29 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
         return counters;
     }
 
-    @FunctionalInterface
-    private interface ChunkBody {
-        void run(int chunk, int lo, int hi);
-    }
-
-    /** Runs {@code body} over {@link #CHUNKS} contiguous ranges of [0, size), in parallel if configured. */
-    private void runChunks(int size, ChunkBody body) {
-        int chunks = Math.min(CHUNKS, size);
-        if (pool == null || chunks <= 1) {
-            for (int c = 0; c < chunks; c++) {
-                body.run(c, bound(c, chunks, size), bound(c + 1, chunks, size));
+    /** Elements [lo, hi) of group g: the sum over the used chunks in chunk order, divided by the batch size. */
+    private void reduceSlice(int g, int used, int size, int lo, int hi) {
+        double[] total = batchGradient[g];
+        System.arraycopy(workspaces.get(0).gradients()[g], lo, total, lo, hi - lo);
+        for (int c = 1; c < used; c++) {
+            double[] part = workspaces.get(c).gradients()[g];
+            for (int i = lo; i < hi; i++) {
+                total[i] += part[i];
             }
-            return;
         }
-        // Chunks are handed out first come, first served: which thread runs a chunk varies, but each
-        // chunk always writes to its own workspace, so the reduction order (and result) does not.
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        Runnable drain = () -> {
-            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                body.run(c, bound(c, chunks, size), bound(c + 1, chunks, size));
-            }
-        };
-        List<Future<?>> futures = new ArrayList<>(helpers);
-        for (int h = 0; h < Math.min(helpers, chunks - 1); h++) {
-            futures.add(pool.submit(drain));
-        }
-        drain.run();
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("training interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
+        double scale = 1.0 / size;
+        for (int i = lo; i < hi; i++) {
+            total[i] *= scale;
         }
     }
 
-    private static int bound(int chunk, int chunks, int size) {
-        return (int) ((long) chunk * size / chunks);
+    /**
+     * Runs {@code body} over {@link #CHUNKS} contiguous ranges of [0, size), in parallel if configured.
+     * Which thread runs a chunk varies, but each chunk always writes to its own workspace, so the
+     * reduction order (and result) does not.
+     */
+    private void runChunks(int size, WorkerPool.RangeBody body) {
+        workers.run(CHUNKS, size, body);
     }
 
     static int[] shuffledOrder(int n, SplittableRandom random) {
@@ -233,18 +205,8 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
         return order;
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        return r -> {
-            Thread t = new Thread(r, "delaynet-worker");
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        workers.close();
     }
 }

@@ -93,6 +93,74 @@ class TrainerTest {
         assertArrayEquals(one, train(5, 4), 0.0);
     }
 
+    /**
+     * A learner with one group large enough for the parallel reduction and Adam step: per-sample
+     * gradients are arbitrary but fixed functions of the sample, the index and the current value.
+     */
+    static final class WideLearner implements Learner<WideLearner.Ws> {
+        final ParameterGroup p = new ParameterGroup("delays", new double[2 * Trainer.PARALLEL_MIN + 123], "delays", true);
+
+        record Ws(double[][] gradients) implements Learner.Workspace { }
+
+        @Override public List<ParameterGroup> parameters() { return List.of(p); }
+        @Override public Ws newWorkspace() { return new Ws(new double[][] {new double[p.size()]}); }
+        @Override public int size(Split split) { return split == Split.TRAIN ? 50 : 0; }
+        @Override public SampleResult evaluate(Split split, int index, Ws ws) { return new SampleResult(0, 0, 0); }
+
+        @Override
+        public SampleResult learn(int index, Ws ws) {
+            double[] g = ws.gradients()[0];
+            double[] v = p.values();
+            for (int i = 0; i < g.length; i++) {
+                g[i] += Math.sin(0.37 * index + 1e-3 * i) / (1 + index) + 0.1 * v[i] * v[i];
+            }
+            return new SampleResult(0, 0, 0);
+        }
+    }
+
+    /** The same training written out serially: chunk sums in order, their sum, the mean, Adam. */
+    private static double[] trainWideByHand() {
+        WideLearner learner = new WideLearner();
+        Adam adam = Adam.withDefaults(learner.parameters(), true);
+        int n = learner.size(Split.TRAIN);
+        for (int epoch = 0; epoch < 2; epoch++) {
+            int[] order = Trainer.shuffledOrder(n, new io.delaynet.util.RandomStreams(5).stream("data-order", epoch));
+            double[] total = new double[learner.p.size()];
+            for (int c = 0; c < Trainer.CHUNKS; c++) {
+                WideLearner.Ws ws = learner.newWorkspace();
+                for (int i = c * n / Trainer.CHUNKS; i < (c + 1) * n / Trainer.CHUNKS; i++) {
+                    learner.learn(order[i], ws);
+                }
+                for (int k = 0; k < total.length; k++) {
+                    total[k] = c == 0 ? ws.gradients()[0][k] : total[k] + ws.gradients()[0][k];
+                }
+            }
+            for (int k = 0; k < total.length; k++) {
+                total[k] *= 1.0 / n;
+            }
+            adam.step(new double[][] {total}, key -> 0.01);
+        }
+        return learner.p.values().clone();
+    }
+
+    private static double[] trainWide(int threads) {
+        WideLearner learner = new WideLearner();
+        TrainingOptions options = new TrainingOptions(2, 50, 5, threads, Map.of("delays", 0.01),
+                new StepSchedule(0, 1), true);
+        try (Trainer<WideLearner.Ws> trainer = new Trainer<>(learner, options)) {
+            trainer.fit(0, TrainingListener.NONE);
+        }
+        return learner.p.values().clone();
+    }
+
+    @Test
+    void largeGroupsReducedAndSteppedInParallelSlicesStayBitIdentical() {
+        double[] one = trainWide(1);
+        assertArrayEquals(trainWideByHand(), one, 0.0);
+        assertArrayEquals(one, trainWide(2), 0.0);
+        assertArrayEquals(one, trainWide(3), 0.0);
+    }
+
     @Test
     void shuffleIsAPermutationAndDependsOnTheEpoch() {
         int[] a = Trainer.shuffledOrder(100, new io.delaynet.util.RandomStreams(3).stream("data-order", 0));
