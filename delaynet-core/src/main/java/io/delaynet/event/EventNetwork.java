@@ -97,6 +97,19 @@ public final class EventNetwork {
         }
     }
 
+    /** Clips every weight to [-bound, bound]; +inf leaves them as they are. Call {@link #refresh} after. */
+    public void clipWeights(double bound) {
+        if (bound == Double.POSITIVE_INFINITY) {
+            return;
+        }
+        for (Projection p : projections) {
+            double[] w = p.weights().values();
+            for (int i = 0; i < w.length; i++) {
+                w[i] = Math.max(-bound, Math.min(bound, w[i]));
+            }
+        }
+    }
+
     /** Runs one sample; input times may be +inf for silent inputs. Returns the output times (live view). */
     public double[] forward(double[] input, EventTrace trace) {
         if (input.length != inputSize) {
