@@ -13,12 +13,16 @@ import java.util.Map;
  * safeguards: the per-sample weight-gradient guard, a constant loss of {@value #SILENT_LOSS}
  * (and no gradient) for a sample whose loss is not finite or whose label neuron is silent, and
  * weight bumping for silent layers.
+ *
+ * <p>The spike times come from a {@link ForwardPass}: by default the network's own exact forward
+ * pass, or the times a backend observed, for chip-in-the-loop training; the rest is the same.
  */
 public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
     /** Loss recorded for a sample that gives no usable gradient (the reference's value). */
     public static final double SILENT_LOSS = 100.0;
 
     private final EventNetwork network;
+    private final ForwardPass forward;
     private final SpikeTimeLoss loss;
     private final Map<Split, SpikeData> data;
     private final double maxWeightGradient;
@@ -29,16 +33,28 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
     private final int neurons;
 
     /**
+     * A learner on the network's exact forward pass.
+     *
      * @param maxWeightGradient the guard threshold (DelGrad's max_dw_norm); +inf disables it
      * @param maxMissing        per layer, the tolerated fraction of silent (sample, neuron) pairs
      * @param weightLimit       weights are clipped to ±weightLimit after every step (+inf: no clipping)
      */
     public DelGradLearner(EventNetwork network, SpikeTimeLoss loss, Map<Split, SpikeData> data, double maxWeightGradient,
                           WeightBumping bumping, double[] maxMissing, double weightLimit) {
+        this(network, new ExactForwardPass(network), loss, data, maxWeightGradient, bumping, maxMissing, weightLimit);
+    }
+
+    /**
+     * A learner whose spike times come from {@code forward}; the other parameters are as above.
+     * Weight bumping and clipping act on {@code network}, the trained one.
+     */
+    public DelGradLearner(EventNetwork network, ForwardPass forward, SpikeTimeLoss loss, Map<Split, SpikeData> data,
+                          double maxWeightGradient, WeightBumping bumping, double[] maxMissing, double weightLimit) {
         if (maxMissing.length != network.layerCount()) {
             throw new IllegalArgumentException("need one max-missing fraction per layer");
         }
         this.network = network;
+        this.forward = forward;
         this.loss = loss;
         this.data = Map.copyOf(data);
         this.maxWeightGradient = maxWeightGradient;
@@ -116,54 +132,62 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
 
     @Override
     public SampleResult learn(int index, Workspace ws) {
-        SpikeData train = data.get(Split.TRAIN);
+        SpikeData train = data(Split.TRAIN);
         int label = train.labels()[index];
-        double[] out = network.forward(train.inputs()[index], ws.trace);
+        double[] out = forward.learn(index, train.inputs()[index], ws.trace);
         countSilent(ws);
-        double value = loss.loss(out, label, ws.outputGradient);
-        int predicted = loss.predict(out);
-        if (!Double.isFinite(value) || Double.isInfinite(out[label])) {
-            return new SampleResult(SILENT_LOSS, predicted, label);
-        }
-        network.setOutputGradient(ws.trace, ws.outputGradient);
-        network.backward(ws.trace, ws.gradients, maxWeightGradient);
-        return new SampleResult(value, predicted, label);
+        return lossAndGradient(forward.network(), out, label, ws, maxWeightGradient);
     }
 
     @Override
     public SampleResult evaluate(Split split, int index, Workspace ws) {
         SpikeData d = data(split);
         int label = d.labels()[index];
-        double[] out = network.forward(d.inputs()[index], ws.trace);
+        double[] out = forward.evaluate(split, index, d.inputs()[index], ws.trace);
         double value = loss.loss(out, label, ws.outputGradient);
-        if (!Double.isFinite(value) || Double.isInfinite(out[label])) {
-            value = SILENT_LOSS;
-        }
-        return new SampleResult(value, loss.predict(out), label);
+        return new SampleResult(givesGradient(value, out, label) ? value : SILENT_LOSS, loss.predict(out), label);
     }
 
     /**
      * The gradient of one sample's loss from any split, written into {@code ws.gradients()} after
      * resetting them, for inspection. It follows {@link #learn} (same silent-sample rule), except
      * that the weight-gradient guard applies only when {@code guard} is set, so that without it the
-     * result is the exact gradient another implementation can be compared with.
+     * result is the exact gradient another implementation can be compared with. The spike times are
+     * the network's exact ones, whatever the learner's forward pass.
      */
     public SampleResult sampleGradient(Split split, int index, Workspace ws, boolean guard) {
         ws.reset();
         SpikeData d = data(split);
         int label = d.labels()[index];
         double[] out = network.forward(d.inputs()[index], ws.trace);
+        return lossAndGradient(network, out, label, ws, guard ? maxWeightGradient : Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Loss and prediction of the sample whose spike times are in {@code ws.trace}, and unless the
+     * silent-sample rule applies, its gradient (backward on {@code on}, with the weight-gradient
+     * guard {@code weightGuard}) added to {@code ws.gradients}.
+     */
+    private SampleResult lossAndGradient(EventNetwork on, double[] out, int label, Workspace ws, double weightGuard) {
         double value = loss.loss(out, label, ws.outputGradient);
         int predicted = loss.predict(out);
-        if (!Double.isFinite(value) || Double.isInfinite(out[label])) {
+        if (!givesGradient(value, out, label)) {
             return new SampleResult(SILENT_LOSS, predicted, label);
         }
-        network.setOutputGradient(ws.trace, ws.outputGradient);
-        network.backward(ws.trace, ws.gradients, guard ? maxWeightGradient : Double.POSITIVE_INFINITY);
+        on.setOutputGradient(ws.trace, ws.outputGradient);
+        on.backward(ws.trace, ws.gradients, weightGuard);
         return new SampleResult(value, predicted, label);
     }
 
-    /** Output spike times of one sample (a copy), for inspection and reports. */
+    /**
+     * The reference's silent-sample rule: a label neuron that never spiked has no time to move, and
+     * a non-finite loss no direction, so such a sample records {@link #SILENT_LOSS} and no gradient.
+     */
+    private static boolean givesGradient(double loss, double[] out, int label) {
+        return Double.isFinite(loss) && !Double.isInfinite(out[label]);
+    }
+
+    /** The network's exact spike times of one sample, every layer (a copy), for inspection and reports. */
     public double[][] spikeTimes(Split split, int index) {
         EventTrace trace = network.newTrace();
         network.forward(data(split).inputs()[index], trace);
@@ -189,6 +213,7 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
 
     @Override
     public boolean beforeStep(double[][] batchGradient, double[] silentCounts, int batchSize) {
+        forward.batchDone();
         if (bumping.apply(network, silentCounts, batchSize, maxMissing, bumpState)) {
             afterStep(); // bumped weights may need clipping too
             return false;
@@ -198,14 +223,8 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
 
     @Override
     public void afterStep() {
-        if (weightLimit < Double.POSITIVE_INFINITY) {
-            for (Projection p : network.projections()) {
-                double[] w = p.weights().values();
-                for (int i = 0; i < w.length; i++) {
-                    w[i] = Math.max(-weightLimit, Math.min(weightLimit, w[i]));
-                }
-            }
-        }
+        network.clipWeights(weightLimit);
         network.refresh();
+        forward.parametersChanged();
     }
 }

@@ -97,6 +97,19 @@ public final class EventNetwork {
         }
     }
 
+    /** Clips every weight to [-bound, bound]; +inf leaves them as they are. Call {@link #refresh} after. */
+    public void clipWeights(double bound) {
+        if (bound == Double.POSITIVE_INFINITY) {
+            return;
+        }
+        for (Projection p : projections) {
+            double[] w = p.weights().values();
+            for (int i = 0; i < w.length; i++) {
+                w[i] = Math.max(-bound, Math.min(bound, w[i]));
+            }
+        }
+    }
+
     /** Runs one sample; input times may be +inf for silent inputs. Returns the output times (live view). */
     public double[] forward(double[] input, EventTrace trace) {
         if (input.length != inputSize) {
@@ -115,57 +128,24 @@ public final class EventNetwork {
         int post = p.post();
         double[] in = trace.times[l];
         double[] out = trace.times[l + 1];
-        double ref = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < pre; i++) {
-            ref = Math.min(ref, in[i]);
-        }
-        trace.reference[l] = ref;
+        double ref = ArrivalList.startLayer(trace, l);
         if (ref == Double.POSITIVE_INFINITY) {
             java.util.Arrays.fill(out, Double.POSITIVE_INFINITY);
-            java.util.Arrays.fill(trace.arrivals[l], 0);
-            java.util.Arrays.fill(trace.causal[l], 0);
             return;
         }
-        double[] inHalf = trace.inputHalfExp;
         int[] order = trace.presynapticOrder;
         int active = presortInputs(p, in, order, trace.sortKeys);
-        for (int m = 0; m < active; m++) {
-            int i = order[m];
-            inHalf[i] = Math.exp(0.5 * (in[i] - ref));
-        }
-        double[] w = p.weights().values();
-        double[] d = p.synapseDelays();
-        double[] dHalf = p.synapseHalfExps();
+        ArrivalList.inputHalfExps(trace, l, order, active, ref);
         double[] arrival = trace.arrival[l];
-        double[] half = trace.halfExp[l];
         double[] weight = trace.weight[l];
-        int[] source = trace.source[l];
+        double[] half = trace.halfExp[l];
         for (int j = 0; j < post; j++) {
-            int base = j * pre;
-            int n = 0;
             // Inputs come presorted by spike time (or by time plus axonal delay), so arrivals are
             // already in order without synaptic delays and nearly in order with them: the insertion
-            // below shifts only the few inputs that a delay moved past an earlier one.
-            for (int m = 0; m < active; m++) {
-                int i = order[m];
-                double a = in[i] + d[base + i];
-                int k = base + n;
-                while (k > base && arrival[k - 1] > a) {
-                    arrival[k] = arrival[k - 1];
-                    half[k] = half[k - 1];
-                    weight[k] = weight[k - 1];
-                    source[k] = source[k - 1];
-                    k--;
-                }
-                arrival[k] = a;
-                half[k] = inHalf[i] * dHalf[base + i];
-                weight[k] = w[base + i];
-                source[k] = i;
-                n++;
-            }
-            trace.arrivals[l][j] = n;
-            out[j] = n == 0 ? Double.POSITIVE_INFINITY
-                    : FirstSpike.scan(base, n, arrival, weight, half, ref, model, trace.causal[l], j);
+            // shifts only the few inputs that a delay moved past an earlier one.
+            ArrivalList.gather(trace, l, p, j, order, active);
+            out[j] = active == 0 ? Double.POSITIVE_INFINITY
+                    : FirstSpike.scan(j * pre, active, arrival, weight, half, ref, model, trace.causal[l], j);
         }
     }
 

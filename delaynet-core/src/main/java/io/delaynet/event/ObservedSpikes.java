@@ -1,7 +1,5 @@
 package io.delaynet.event;
 
-import java.util.Arrays;
-
 /**
  * Fills an {@link EventTrace} from spike times that were observed rather than computed, so that
  * {@link EventNetwork#backward} can evaluate DelGrad's gradients at them (chip in the loop). The
@@ -15,8 +13,9 @@ import java.util.Arrays;
  * -1/e, or no real root of the quadratic). A spike past the nominal membrane's peak (u'(T) ≤ 0)
  * is dropped later, by the backward pass's own guard.
  *
- * <p>Kept apart from the forward pass on purpose: it sorts each neuron's arrivals with a plain
- * insertion, independent of the forward's presorting, so tuning one cannot change the other.
+ * <p>The arrival lists are built by the forward pass's own {@link ArrivalList}, but from the inputs
+ * in index order rather than the forward's presorted order, so tuning that presorting cannot
+ * change this path.
  */
 final class ObservedSpikes {
     private ObservedSpikes() {
@@ -44,54 +43,28 @@ final class ObservedSpikes {
         int pre = p.pre();
         double[] in = trace.times[l];
         double[] out = trace.times[l + 1];
-        double ref = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < pre; i++) {
-            ref = Math.min(ref, in[i]);
-        }
-        trace.reference[l] = ref;
+        double ref = ArrivalList.startLayer(trace, l);
         if (ref == Double.POSITIVE_INFINITY) {
-            Arrays.fill(trace.arrivals[l], 0);
-            Arrays.fill(trace.causal[l], 0);
             return;
         }
-        double[] inHalf = trace.inputHalfExp;
+        // index order, so that simultaneous arrivals enter the causal sums in an order that the
+        // forward's presorting cannot change
+        int[] inputs = trace.presynapticOrder;
+        int active = 0;
         for (int i = 0; i < pre; i++) {
-            inHalf[i] = in[i] == Double.POSITIVE_INFINITY ? 0 : Math.exp(0.5 * (in[i] - ref));
-        }
-        double[] w = p.weights().values();
-        double[] d = p.synapseDelays();
-        double[] dHalf = p.synapseHalfExps();
-        double[] arrival = trace.arrival[l];
-        double[] half = trace.halfExp[l];
-        double[] weight = trace.weight[l];
-        int[] source = trace.source[l];
-        for (int j = 0; j < p.post(); j++) {
-            int base = j * pre;
-            int n = 0;
-            for (int i = 0; i < pre; i++) {
-                if (in[i] == Double.POSITIVE_INFINITY) {
-                    continue;
-                }
-                double a = in[i] + d[base + i];
-                int k = base + n;
-                while (k > base && arrival[k - 1] > a) {
-                    arrival[k] = arrival[k - 1];
-                    half[k] = half[k - 1];
-                    weight[k] = weight[k - 1];
-                    source[k] = source[k - 1];
-                    k--;
-                }
-                arrival[k] = a;
-                half[k] = inHalf[i] * dHalf[base + i];
-                weight[k] = w[base + i];
-                source[k] = i;
-                n++;
+            if (in[i] != Double.POSITIVE_INFINITY) {
+                inputs[active++] = i;
             }
-            trace.arrivals[l][j] = n;
+        }
+        ArrivalList.inputHalfExps(trace, l, inputs, active, ref);
+        double[] arrival = trace.arrival[l];
+        for (int j = 0; j < p.post(); j++) {
+            ArrivalList.gather(trace, l, p, j, inputs, active);
+            int base = j * pre;
             int causal = 0;
             double t = out[j];
             if (t != Double.POSITIVE_INFINITY) {
-                while (causal < n && arrival[base + causal] <= t) {
+                while (causal < active && arrival[base + causal] <= t) {
                     causal++;
                 }
                 if (causal > 0 && !nominalCanReachThreshold(model, trace, l, base, causal, ref)) {

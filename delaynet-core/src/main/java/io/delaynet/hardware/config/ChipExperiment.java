@@ -1,23 +1,24 @@
 package io.delaynet.hardware.config;
 
 import io.delaynet.config.TrainingSection;
-import io.delaynet.hardware.loop.ChipInTheLoopLearner;
+import io.delaynet.event.DelGradLearner;
+import io.delaynet.hardware.loop.ChipInTheLoop;
 import io.delaynet.run.Experiment;
 import java.util.Map;
 
 /** A configured chip-in-the-loop run. */
 public final class ChipExperiment implements Experiment {
     private final TrainingSection training;
-    private final ChipInTheLoopLearner learner;
+    private final ChipInTheLoop loop;
 
-    ChipExperiment(TrainingSection training, ChipInTheLoopLearner learner) {
+    ChipExperiment(TrainingSection training, ChipInTheLoop loop) {
         this.training = training;
-        this.learner = learner;
+        this.loop = loop;
     }
 
     @Override
-    public ChipInTheLoopLearner learner() {
-        return learner;
+    public DelGradLearner learner() {
+        return loop.learner();
     }
 
     @Override
@@ -27,19 +28,19 @@ public final class ChipExperiment implements Experiment {
 
     @Override
     public Map<String, double[]> extraState() {
-        return Map.of("weight_bumping", learner.bumpState().toArray(),
-                "chip_steps", new double[] {learner.steps()});
+        return Map.of("weight_bumping", loop.learner().bumpState().toArray(),
+                "chip_steps", new double[] {loop.forwardPass().steps()});
     }
 
     @Override
     public void restoreExtraState(Map<String, double[]> state) {
         double[] b = state.get("weight_bumping");
         if (b != null) {
-            learner.bumpState().restore(b);
+            loop.learner().bumpState().restore(b);
         }
         double[] s = state.get("chip_steps");
         if (s != null) {
-            learner.restoreSteps((long) s[0]);
+            loop.forwardPass().restoreSteps((long) s[0]);
         }
     }
 }

@@ -9,7 +9,7 @@ import io.delaynet.event.config.DelGradMethod;
 import io.delaynet.hardware.IdealBackend;
 import io.delaynet.hardware.SpikingBackend;
 import io.delaynet.hardware.chip.EmulatedChip;
-import io.delaynet.hardware.loop.ChipInTheLoopLearner;
+import io.delaynet.hardware.loop.ChipInTheLoop;
 import io.delaynet.hardware.loop.HardwareAware;
 import io.delaynet.run.Experiment;
 import io.delaynet.run.Method;
@@ -63,11 +63,11 @@ public final class ChipMethod implements Method {
         }
         DelGradConfig config = ConfigBinder.bind(delGradPart, DelGradConfig.class, "config");
         ChipSections sections = ConfigBinder.bind(ownPart, ChipSections.class, "config");
-        return new ChipExperiment(config.training(), learner(config, sections));
+        return new ChipExperiment(config.training(), inTheLoop(config, sections));
     }
 
     /** Builds network, data and backend from a configuration; the network starts from the seed's draws. */
-    public static ChipInTheLoopLearner learner(DelGradConfig config, ChipSections sections) {
+    public static ChipInTheLoop inTheLoop(DelGradConfig config, ChipSections sections) {
         DelGradLearner plain = DelGradMethod.learner(config); // the same network, data and loss as "delgrad"
         Map<Split, io.delaynet.event.SpikeData> data = new EnumMap<>(Split.class);
         for (Split s : Split.values()) {
@@ -82,7 +82,7 @@ public final class ChipMethod implements Method {
         DelGradConfig.Bumping bump = config.bumping();
         // as in "delgrad": the reference bounds each sample's share of the batch-mean gradient
         double perSampleBound = config.loss().maxDwNorm() * config.training().batchSize();
-        return new ChipInTheLoopLearner(plain.network(), backend, hardwareAware, plain.loss(), data, perSampleBound,
+        return ChipInTheLoop.of(plain.network(), backend, hardwareAware, plain.loss(), data, perSampleBound,
                 new WeightBumping(bump.value(), bump.exponential(), bump.targeted()), maxMissing,
                 config.network().weightLimit());
     }

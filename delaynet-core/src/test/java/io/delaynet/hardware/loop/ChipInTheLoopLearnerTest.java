@@ -58,7 +58,7 @@ class ChipInTheLoopLearnerTest {
         ObjectNode t = tree("backend.type=ideal", "hardware_aware.round_weights=false", "hardware_aware.clip_weights=false");
         DelGradConfig config = delGradPart(t);
         DelGradLearner plain = DelGradMethod.learner(config);
-        ChipInTheLoopLearner loop = io.delaynet.hardware.config.ChipMethod.learner(config, chipPart(t));
+        DelGradLearner loop = io.delaynet.hardware.config.ChipMethod.inTheLoop(config, chipPart(t)).learner();
         List<double[]> expected = trainOneEpoch(plain, config, 1);
         List<double[]> actual = trainOneEpoch(loop, config, 1);
         for (int g = 0; g < expected.size(); g++) {
@@ -71,22 +71,22 @@ class ChipInTheLoopLearnerTest {
     void trainingInTheLoopImprovesAccuracyOnTheEmulatedChipWhateverTheThreadCount() {
         ObjectNode t = tree(); // emulated chip, default noise
         DelGradConfig config = delGradPart(t);
-        ChipInTheLoopLearner loop = io.delaynet.hardware.config.ChipMethod.learner(config, chipPart(t));
+        DelGradLearner loop = io.delaynet.hardware.config.ChipMethod.inTheLoop(config, chipPart(t)).learner();
         double before;
-        try (Trainer<ChipInTheLoopLearner.Workspace> trainer = new Trainer<>(loop, config.training().toOptions())) {
+        try (Trainer<DelGradLearner.Workspace> trainer = new Trainer<>(loop, config.training().toOptions())) {
             before = trainer.evaluate(Split.TEST).accuracy();
         }
         List<double[]> oneThread = trainOneEpoch(loop, config, 1);
         trainOneEpoch(loop, config, 1);
         double after;
-        try (Trainer<ChipInTheLoopLearner.Workspace> trainer = new Trainer<>(loop, config.training().toOptions())) {
+        try (Trainer<DelGradLearner.Workspace> trainer = new Trainer<>(loop, config.training().toOptions())) {
             after = trainer.evaluate(Split.TEST).accuracy();
         }
         // untrained, the outputs hardly spike (weights ~ N(0.075, 0.15)): accuracy near 0
         assertTrue(after > before + 0.3 && after > 0.5, "test accuracy on the chip: untrained " + before
                 + ", after two epochs in the loop " + after);
 
-        ChipInTheLoopLearner again = io.delaynet.hardware.config.ChipMethod.learner(config, chipPart(t));
+        DelGradLearner again = io.delaynet.hardware.config.ChipMethod.inTheLoop(config, chipPart(t)).learner();
         List<double[]> threeThreads = trainOneEpoch(again, config, 3);
         for (int g = 0; g < oneThread.size(); g++) {
             assertArrayEquals(oneThread.get(g), threeThreads.get(g), "group " + g + ": same numbers with 1 or 3 threads");
@@ -98,15 +98,16 @@ class ChipInTheLoopLearnerTest {
         ObjectNode t = tree("network.layers=[{size: 30, delays: axonal, delay_sharing: 5, weights_mean: 1.0, weights_std: 3.0},"
                 + " {size: 3, delays: axonal, weights_mean: 0.075, weights_std: 0.15}]");
         DelGradConfig config = delGradPart(t);
-        ChipInTheLoopLearner loop = io.delaynet.hardware.config.ChipMethod.learner(config, chipPart(t));
-        for (ParameterGroup g : loop.parameters()) {
+        ChipInTheLoop loop = io.delaynet.hardware.config.ChipMethod.inTheLoop(config, chipPart(t));
+        for (ParameterGroup g : loop.learner().parameters()) {
             if (g.rateKey().equals("weights")) {
                 for (double w : g.values()) {
                     assertTrue(Math.abs(w) <= 2.1 + 1e-12, "float weight " + w + " outside the chip's range");
                 }
             }
         }
-        var chip = (io.delaynet.hardware.chip.EmulatedChip) loop.backend();
+        assertTrue(loop.learner().loss() instanceof NoDecisionOnTies, "the chip readout decides ties");
+        var chip = (io.delaynet.hardware.chip.EmulatedChip) loop.forwardPass().backend();
         for (var layer : chip.loaded()) {
             for (double w : layer.weights()) {
                 assertEquals(Math.rint(w * 30), w * 30, 1e-9);
@@ -116,9 +117,10 @@ class ChipInTheLoopLearnerTest {
 
     @Test
     void aTieForTheEarliestOutputIsNoDecision() {
-        assertEquals(1, ChipInTheLoopLearner.predict(new double[] {3.0, 2.0, 2.5}));
-        assertEquals(-1, ChipInTheLoopLearner.predict(new double[] {2.0, 2.0, 2.5}));
-        assertEquals(2, ChipInTheLoopLearner.predict(new double[] {2.0, 2.0, 1.99}));
-        assertEquals(-1, ChipInTheLoopLearner.predict(new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY}));
+        NoDecisionOnTies readout = new NoDecisionOnTies((times, label, gradient) -> 0.0);
+        assertEquals(1, readout.predict(new double[] {3.0, 2.0, 2.5}));
+        assertEquals(-1, readout.predict(new double[] {2.0, 2.0, 2.5}));
+        assertEquals(2, readout.predict(new double[] {2.0, 2.0, 1.99}));
+        assertEquals(-1, readout.predict(new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY}));
     }
 }
