@@ -1,5 +1,7 @@
 package io.delaynet.stepped;
 
+import static io.delaynet.inspect.LayerSpikes.layerName;
+
 import io.delaynet.inspect.DelayDistribution;
 import io.delaynet.inspect.LayerSpikes;
 import io.delaynet.inspect.ParameterGradient;
@@ -33,8 +35,8 @@ final class SteppedInspection {
             if (!p.delays().trainable()) {
                 continue;
             }
-            String description = LayerSpikes.layerName(l, network.layerCount()) + " (" + p.pre() + ") → "
-                    + LayerSpikes.layerName(l + 1, network.layerCount()) + " (" + p.post() + "), "
+            String description = layerName(l, network.layerCount()) + " (" + p.pre() + ") → "
+                    + layerName(l + 1, network.layerCount()) + " (" + p.post() + "), "
                     + p.kind().name().toLowerCase(java.util.Locale.ROOT);
             out.add(new DelayDistribution(p.delays().name(), description, p.delays().values(), p.bounds().min(),
                     p.bounds().max(), TIME_UNIT));
@@ -49,9 +51,9 @@ final class SteppedInspection {
         for (int index : samples) {
             SampleResult r = learner.evaluate(split, index, ws);
             List<LayerSpikes> layers = new ArrayList<>();
-            layers.add(new LayerSpikes(LayerSpikes.layerName(0, network.layerCount()), spikeTimes(ws.input, network.inputSize())));
+            layers.add(new LayerSpikes(layerName(0, network.layerCount()), spikeTimes(ws.input, network.inputSize())));
             for (int l = 0; l < network.layerCount(); l++) {
-                layers.add(new LayerSpikes(LayerSpikes.layerName(l + 1, network.layerCount()),
+                layers.add(new LayerSpikes(layerName(l + 1, network.layerCount()),
                         spikeTimes(ws.activity.spikes(l), network.steps(), network.projection(l).post())));
             }
             out.add(new SampleSpikes(split, index, r.label(), r.predicted(), TIME_UNIT, layers));
@@ -81,8 +83,8 @@ final class SteppedInspection {
         FeedForwardNetwork network = learner.network();
         for (int l = 0; l < network.layerCount(); l++) {
             Projection p = network.projection(l);
-            String names = "pre = " + (l == 0 ? "input pixel" : "neuron of " + LayerSpikes.layerName(l, network.layerCount()))
-                    + ", post = neuron of " + LayerSpikes.layerName(l + 1, network.layerCount());
+            String names = "pre = " + (l == 0 ? "input pixel" : "neuron of " + layerName(l, network.layerCount()))
+                    + ", post = neuron of " + layerName(l + 1, network.layerCount());
             if (group == p.weights()) {
                 return "weight[pre * " + p.post() + " + post]; " + names;
             }

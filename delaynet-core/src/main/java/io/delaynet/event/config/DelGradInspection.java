@@ -1,5 +1,7 @@
 package io.delaynet.event.config;
 
+import static io.delaynet.inspect.LayerSpikes.layerName;
+
 import io.delaynet.delay.DelayKind;
 import io.delaynet.delay.DelayParameterisation;
 import io.delaynet.event.DelGradLearner;
@@ -45,8 +47,8 @@ final class DelGradInspection {
                 lower = c.min();
                 upper = c.max();
             }
-            String description = LayerSpikes.layerName(l, network.layerCount()) + " (" + p.pre() + ") → "
-                    + LayerSpikes.layerName(l + 1, network.layerCount()) + " (" + p.post() + "), " + p.kind();
+            String description = layerName(l, network.layerCount()) + " (" + p.pre() + ") → "
+                    + layerName(l + 1, network.layerCount()) + " (" + p.post() + "), " + p.kind();
             out.add(new DelayDistribution(p.delays().name(), description, p.effectiveDelays(), lower, upper, TIME_UNIT));
         }
         return out;
@@ -59,7 +61,7 @@ final class DelGradInspection {
             double[][] times = learner.spikeTimes(split, index);
             List<LayerSpikes> perLayer = new ArrayList<>();
             for (int l = 0; l <= layers; l++) {
-                perLayer.add(LayerSpikes.ofFirstSpikes(LayerSpikes.layerName(l, layers), times[l]));
+                perLayer.add(LayerSpikes.ofFirstSpikes(layerName(l, layers), times[l]));
             }
             int label = learner.data(split).labels()[index];
             int predicted = learner.loss().predict(times[layers]);
@@ -89,8 +91,8 @@ final class DelGradInspection {
         EventNetwork network = learner.network();
         for (int l = 0; l < network.layerCount(); l++) {
             Projection p = network.projection(l);
-            String pre = "pre = " + (l == 0 ? "input line" : "neuron of " + LayerSpikes.layerName(l, network.layerCount()));
-            String post = "post = neuron of " + LayerSpikes.layerName(l + 1, network.layerCount());
+            String pre = "pre = " + (l == 0 ? "input line" : "neuron of " + layerName(l, network.layerCount()));
+            String post = "post = neuron of " + layerName(l + 1, network.layerCount());
             if (group == p.weights()) {
                 return "weight[post * " + p.pre() + " + pre]; " + pre + ", " + post;
             }
