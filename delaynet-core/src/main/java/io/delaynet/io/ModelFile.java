@@ -76,7 +76,7 @@ public record ModelFile(ObjectNode config, Map<String, double[]> parameters, Map
         int version = doc.path("version").asInt(-1);
         if (version < 1 || version > VERSION) {
             throw new ConfigException("model file " + file + " has format version " + doc.path("version")
-                    + "; this DelayNet reads version " + VERSION);
+                    + "; this DelayNet reads versions 1 to " + VERSION);
         }
         if (!(doc.get("config") instanceof ObjectNode config) || !doc.path("parameters").isObject()) {
             throw new ConfigException("model file " + file + " lacks its config or parameters; it is damaged");
