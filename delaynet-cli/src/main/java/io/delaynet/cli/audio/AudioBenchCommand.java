@@ -1,6 +1,6 @@
 package io.delaynet.cli.audio;
 
-import io.delaynet.data.DataDirectory;
+import io.delaynet.cli.DataDirOption;
 import io.delaynet.data.audio.AudioClip;
 import io.delaynet.data.audio.CochleaEncoder;
 import io.delaynet.data.audio.CochleaSettings;
@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -42,9 +42,8 @@ public final class AudioBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder holding fsdd/recordings (default: $DELAYNET_DATA, else ../shared/data).")
-    Path dataDir;
+    @Mixin
+    DataDirOption data;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the parallel run (default: all cores).")
     Integer threads;
@@ -61,7 +60,7 @@ public final class AudioBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         int parallel = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
-        List<FsddRecording> recordings = FsddDataset.inDataRoot(DataDirectory.resolve(Optional.ofNullable(dataDir)))
+        List<FsddRecording> recordings = FsddDataset.inDataRoot(data.require())
                 .recordings();
         List<AudioClip> clips = recordings.stream().map(r -> WavReader.read(r.file(), FsddDataset.SAMPLE_RATE)).toList();
         CochleaSettings settings = CochleaSettings.DEFAULT;

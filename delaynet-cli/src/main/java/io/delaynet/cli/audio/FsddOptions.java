@@ -1,7 +1,7 @@
 package io.delaynet.cli.audio;
 
+import io.delaynet.cli.DataDirOption;
 import io.delaynet.data.CacheDirectory;
-import io.delaynet.data.DataDirectory;
 import io.delaynet.data.audio.CochleaSettings;
 import io.delaynet.data.audio.EncodedDataset;
 import io.delaynet.data.audio.EncodingCache;
@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -19,9 +20,8 @@ final class FsddOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder holding fsdd/recordings (default: $DELAYNET_DATA, else ../shared/data).")
-    Path dataDir;
+    @Mixin
+    DataDirOption data;
 
     @Option(names = "--cache", paramLabel = "DIR",
             description = "Where encoded sets are kept (default: $DELAYNET_CACHE, else ~/.cache/delaynet).")
@@ -55,7 +55,7 @@ final class FsddOptions {
     }
 
     FsddDataset dataset() {
-        return FsddDataset.inDataRoot(DataDirectory.resolve(Optional.ofNullable(dataDir)));
+        return FsddDataset.inDataRoot(data.require());
     }
 
     /** Loads or encodes the whole set, with progress and cache notices as plain lines on stderr. */

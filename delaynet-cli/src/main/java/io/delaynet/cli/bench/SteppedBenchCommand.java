@@ -1,8 +1,8 @@
 package io.delaynet.cli.bench;
 
+import io.delaynet.cli.DataDirOption;
 import io.delaynet.config.ConfigException;
 import io.delaynet.config.ConfigTree;
-import io.delaynet.data.DataDirectory;
 import io.delaynet.data.DataFormatException;
 import io.delaynet.run.RunContext;
 import io.delaynet.stepped.SteppedExperiment;
@@ -19,9 +19,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -37,9 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SteppedBenchCommand implements Callable<Integer> {
     private static final int EPOCH_SAMPLES = 48_000;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder holding mnist/ and fashion-mnist/ (default: $DELAYNET_DATA, else ../shared/data).")
-    Path dataDir;
+    @Mixin
+    DataDirOption data;
 
     @Option(names = "--dataset", defaultValue = "mnist", description = "mnist or fashion-mnist (default: ${DEFAULT-VALUE}).")
     String dataset;
@@ -73,7 +72,7 @@ public final class SteppedBenchCommand implements Callable<Integer> {
         if (batches < 1 || baselineBatches < 1 || threads < 1) {
             throw new ConfigException("--batches, --baseline-batches and --threads must be at least 1");
         }
-        RunContext context = new RunContext(DataDirectory.resolve(Optional.ofNullable(dataDir)));
+        RunContext context = new RunContext(data.require());
         double sparse = secondsPerSample(context, batches, true);
         double dense = secondsPerSample(context, baselineBatches, false);
         System.out.println(String.format(Locale.ROOT, "stepped bench: %s, 784-800-10 SRM, delay-only, T=10, batch 32, "
