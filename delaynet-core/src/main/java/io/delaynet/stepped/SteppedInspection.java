@@ -7,6 +7,7 @@ import io.delaynet.inspect.LayerSpikes;
 import io.delaynet.inspect.ParameterGradient;
 import io.delaynet.inspect.SampleGradients;
 import io.delaynet.inspect.SampleSpikes;
+import io.delaynet.stepped.delay.DelayInterpolation;
 import io.delaynet.stepped.network.FeedForwardNetwork;
 import io.delaynet.stepped.network.Projection;
 import io.delaynet.stepped.network.SpikeEvents;
@@ -15,6 +16,7 @@ import io.delaynet.train.SampleResult;
 import io.delaynet.train.Split;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The time-stepped method's answers to the inspection hooks of {@link io.delaynet.run.Experiment}. */
 final class SteppedInspection {
@@ -37,7 +39,7 @@ final class SteppedInspection {
             }
             String description = layerName(l, network.layerCount()) + " (" + p.pre() + ") → "
                     + layerName(l + 1, network.layerCount()) + " (" + p.post() + "), "
-                    + p.kind().name().toLowerCase(java.util.Locale.ROOT);
+                    + p.kind().name().toLowerCase(Locale.ROOT);
             out.add(new DelayDistribution(p.delays().name(), description, p.delays().values(), p.bounds().min(),
                     p.bounds().max(), TIME_UNIT));
         }
@@ -64,7 +66,6 @@ final class SteppedInspection {
     /** The gradient of every group, frozen ones included, exactly as backpropagation computes it. */
     SampleGradients sampleGradients(Split split, int sample) {
         SteppedWorkspace ws = learner.newWorkspace(true);
-        ws.reset();
         SampleResult r = learner.sampleGradient(split, sample, ws);
         List<ParameterGroup> groups = learner.parameters();
         List<ParameterGradient> out = new ArrayList<>();
@@ -73,8 +74,7 @@ final class SteppedInspection {
             out.add(new ParameterGradient(group.name(), layout(group), group.values(), ws.gradients()[g]));
         }
         String note = "surrogate gradient (the spike's derivative is replaced in the backward pass)"
-                + (learner.network().projection(0).interpolation()
-                        instanceof io.delaynet.stepped.delay.DelayInterpolation.IntegerShift
+                + (learner.network().projection(0).interpolation() instanceof DelayInterpolation.IntegerShift
                         ? "; integer-shift delays take the reference's finite-difference gradient" : "");
         return new SampleGradients(split, sample, r.label(), r.predicted(), r.loss(), false, note, out);
     }

@@ -63,7 +63,7 @@ public final class WorkerPool implements AutoCloseable {
                 f.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("training interrupted", e);
+                throw new IllegalStateException("interrupted while waiting for the worker threads", e);
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException re) {
                     throw re;
