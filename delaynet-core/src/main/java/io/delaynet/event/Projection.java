@@ -26,6 +26,7 @@ public final class Projection {
     private final double[] synapseDelay;
     private final double[] synapseHalfExp;
     private final double[] delaySlope;
+    private double[] delayCorrection; // per synapse, added to the effective delay; null: none
 
     public Projection(int index, int pre, int post, double[] weights, DelayKind kind,
                       DelayParameterisation parameterisation, double[] rawDelays, int preSharing, int postSharing) {
@@ -82,6 +83,9 @@ public final class Projection {
         }
         for (int s = 0; s < synapseDelay.length; s++) {
             double d = perParameter[parameterOfSynapse[s]];
+            if (delayCorrection != null) {
+                d += delayCorrection[s];
+            }
             synapseDelay[s] = d;
             synapseHalfExp[s] = Math.exp(0.5 * d);
         }
@@ -120,7 +124,27 @@ public final class Projection {
         return delays;
     }
 
-    /** Effective delay of synapse i → j (0 without delays). */
+    /**
+     * Adds a fixed amount to the effective delay of every synapse (post-major), on top of what the
+     * parameters give; null removes it. This is how a host's model of a chip takes in the delays
+     * measured by a calibration: the gradients with respect to the parameters are unchanged, since
+     * the correction does not depend on them. Refreshes the cached delays.
+     */
+    public void correctDelays(double[] perSynapse) {
+        if (perSynapse != null && (delays == null || perSynapse.length != pre * post)) {
+            throw new IllegalArgumentException(delays == null ? "a projection without delays cannot correct them"
+                    : "expected " + pre * post + " delay corrections, got " + perSynapse.length);
+        }
+        delayCorrection = perSynapse == null ? null : perSynapse.clone();
+        refresh();
+    }
+
+    /** The per-synapse delay corrections (a copy), or null when there are none. */
+    public double[] delayCorrections() {
+        return delayCorrection == null ? null : delayCorrection.clone();
+    }
+
+    /** Effective delay of synapse i → j (0 without delays), including any {@link #correctDelays correction}. */
     public double delay(int i, int j) {
         return synapseDelay[j * pre + i];
     }

@@ -20,6 +20,15 @@ public interface Method {
     ObjectNode defaults();
 
     /**
+     * The defaults that a given user configuration is laid over: {@link #defaults()}, unless the
+     * method has presets that the user's tree selects (a preset lies between the defaults and the
+     * user's own keys).
+     */
+    default ObjectNode defaults(ObjectNode user) {
+        return defaults();
+    }
+
+    /**
      * The defaults as YAML text with a comment on every key, in the layout {@link ConfigDocs}
      * reads: what {@code delaynet config} prints and the configuration reference is made from.
      * The fallback has no comments, which the documentation test reports as undocumented keys.

@@ -28,7 +28,7 @@ public record ResolvedConfig(Method method, ObjectNode tree, String name) {
             throw new ConfigException("config: 'method' must be a name such as delgrad, got " + m);
         }
         Method method = Methods.byName(m == null ? "delgrad" : m.asString());
-        ObjectNode tree = ConfigTree.merge(method.defaults(), user);
+        ObjectNode tree = ConfigTree.merge(method.defaults(user), user);
         tree.put("method", method.name());
         String name = file == null ? method.name() : baseName(file);
         return new ResolvedConfig(method, tree, name);
@@ -38,7 +38,7 @@ public record ResolvedConfig(Method method, ObjectNode tree, String name) {
     public static ResolvedConfig ofTree(ObjectNode saved, String name) {
         JsonNode m = saved.get("method");
         Method method = Methods.byName(m == null ? "delgrad" : m.asString());
-        return new ResolvedConfig(method, ConfigTree.merge(method.defaults(), saved), name);
+        return new ResolvedConfig(method, ConfigTree.merge(method.defaults(saved), saved), name);
     }
 
     /** The number of epochs the run trains in all (the shared {@code training.epochs} key). */

@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code delaynet chip ...}: experiments with chip-in-the-loop training on the emulated chip. */
 @Command(name = "chip", mixinStandardHelpOptions = true,
         description = "Chip-in-the-loop experiments on the emulated neuromorphic chip.",
-        subcommands = {SweepCommand.class})
+        subcommands = {SweepCommand.class, CalibrateCommand.class})
 public final class ChipCommand {
 }

@@ -17,9 +17,11 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>fixed-pattern mismatch of each neuron's tau_m, tau_s, threshold and leak potential,
  *       frozen per chip instance (drawn from the chip seed);</li>
+ *   <li>fixed-pattern mismatch of each synapse circuit's strength (optional);</li>
  *   <li>trial-to-trial noise: spike-time jitter, threshold noise and delay jitter, drawn from the
  *       trial seed and the trial identifier of each sample, so a sample's noise never depends on
- *       the batch, the thread or the order of runs;</li>
+ *       the batch, the thread or the order of runs (threshold noise may instead be drawn once per
+ *       trial group, the high half of the identifier: batch-to-batch noise);</li>
  *   <li>weights on a signed 6-bit grid, delays realised within a bounded range with their own
  *       mismatch, input injection and spike readout on a clock, a finite run window.</li>
  * </ul>
@@ -87,20 +89,33 @@ public final class EmulatedChip implements SpikingBackend {
                 double leak = m.leak() * epsLeak[j];
                 distance[j] = Math.max(floor, threshold - leak);
             }
-            double[] weights = new double[layer.pre() * post];
-            double[] delays = new double[layer.pre() * post];
-            double[] epsDelay = pattern.delayElements(l, layer.delayElements());
+            int synapses = layer.pre() * post;
+            double[] weights = new double[synapses];
+            double[] delays = new double[synapses];
+            boolean perSynapse = parameters.delays().perSynapse();
+            double[] epsDelay = pattern.delayElements(l, perSynapse && layer.kind() != DelayKind.NONE ? synapses
+                    : layer.delayElements());
+            // drawn only when used, so a chip without weight mismatch needs no synapse draws at all
+            double[] epsExcitatory = m.weight() == 0 ? null : pattern.synapses(true, l, synapses);
+            double[] epsInhibitory = m.weight() == 0 ? null : pattern.synapses(false, l, synapses);
             for (int j = 0; j < post; j++) {
                 for (int i = 0; i < layer.pre(); i++) {
                     int s = j * layer.pre() + i;
-                    weights[s] = parameters.weights().quantise(layer.weight(i, j));
+                    double w = parameters.weights().quantise(layer.weight(i, j));
+                    if (epsExcitatory != null && w != 0) {
+                        // the level is digital and exact; the circuit's gain is what varies (floored at 0,
+                        // so a synapse never changes sign, which is wired, not analog)
+                        double eps = w > 0 ? epsExcitatory[s] : epsInhibitory[s];
+                        w *= Math.max(0, 1 + m.weight() * eps);
+                    }
+                    weights[s] = w;
                     if (layer.kind() != DelayKind.NONE) {
-                        double offset = parameters.delays().mismatch() * epsDelay[layer.delayElement(i, j)];
+                        double offset = parameters.delays().mismatch() * epsDelay[perSynapse ? s : layer.delayElement(i, j)];
                         delays[s] = parameters.delays().realise(layer.delay(i, j), offset);
                     }
                 }
             }
-            layers.add(new LoadedLayer(layer, weights, delays, tauM, tauS, distance, floor));
+            layers.add(new LoadedLayer(layer, weights, delays, tauM, tauS, distance, floor, perSynapse));
         }
         loaded = List.copyOf(layers);
     }
@@ -135,7 +150,10 @@ public final class EmulatedChip implements SpikingBackend {
         ChipParameters.TrialNoise noise = parameters.trial();
         // one generator per noise source, so switching one source off never moves the others
         SplittableRandom jitterRandom = trialStreams.stream("trial-spike-jitter", trial);
-        SplittableRandom thresholdRandom = trialStreams.stream("trial-threshold", trial);
+        // batch-level threshold noise: the same stream, hence the same draws, for every run of a trial group
+        SplittableRandom thresholdRandom = noise.thresholdPerBatch()
+                ? trialStreams.stream("trial-threshold-batch", trial >>> 32)
+                : trialStreams.stream("trial-threshold", trial);
         SplittableRandom delayRandom = trialStreams.stream("trial-delay-jitter", trial);
         double[][] recorded = new double[layers.size() + 1][];
         double[] emitted = new double[input.length];

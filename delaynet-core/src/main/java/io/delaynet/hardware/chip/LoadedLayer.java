@@ -1,5 +1,6 @@
 package io.delaynet.hardware.chip;
 
+import io.delaynet.delay.DelayKind;
 import io.delaynet.hardware.LayerDescription;
 
 /**
@@ -9,9 +10,9 @@ import io.delaynet.hardware.LayerDescription;
  */
 public final class LoadedLayer {
     final LayerDescription requested;
-    final double[] weights;     // post-major, on the chip's weight grid
+    final double[] weights;     // post-major, on the chip's weight grid times each synapse circuit's gain
     final double[] delays;      // post-major, per synapse, before trial jitter
-    final int[] delayElement;   // post-major: the element each synapse uses (-1: no delay)
+    final int[] delayElement;   // post-major: the element each synapse uses (-1: no delay; itself when realised per synapse)
     final int delayElements;
     final MembraneIntegrator[] integrators; // per neuron, with its own tau_m and tau_s
     final double[] tauM;
@@ -20,7 +21,7 @@ public final class LoadedLayer {
     final double distanceFloor;       // no draw, fixed or per trial, brings a threshold closer to rest
 
     LoadedLayer(LayerDescription requested, double[] weights, double[] delays, double[] tauM, double[] tauS,
-                double[] thresholdDistance, double distanceFloor) {
+                double[] thresholdDistance, double distanceFloor, boolean delayPerSynapse) {
         this.requested = requested;
         this.weights = weights;
         this.delays = delays;
@@ -29,13 +30,14 @@ public final class LoadedLayer {
         this.thresholdDistance = thresholdDistance;
         this.distanceFloor = distanceFloor;
         int pre = requested.pre();
+        boolean ownDelays = delayPerSynapse && requested.kind() != DelayKind.NONE;
         delayElement = new int[pre * requested.post()];
         for (int j = 0; j < requested.post(); j++) {
             for (int i = 0; i < pre; i++) {
-                delayElement[j * pre + i] = requested.delayElement(i, j);
+                delayElement[j * pre + i] = ownDelays ? j * pre + i : requested.delayElement(i, j);
             }
         }
-        delayElements = requested.delayElements();
+        delayElements = ownDelays ? pre * requested.post() : requested.delayElements();
         integrators = new MembraneIntegrator[requested.post()];
         for (int j = 0; j < integrators.length; j++) {
             integrators[j] = new MembraneIntegrator(tauM[j], tauS[j]);

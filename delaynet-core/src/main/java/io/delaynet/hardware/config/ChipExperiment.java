@@ -28,8 +28,14 @@ public final class ChipExperiment implements Experiment {
 
     @Override
     public Map<String, double[]> extraState() {
+        double[] calibration = loop.forwardPass().calibrationState();
+        if (calibration.length == 0) {
+            return Map.of("weight_bumping", loop.learner().bumpState().toArray(),
+                    "chip_steps", new double[] {loop.forwardPass().steps()});
+        }
+        // the host's measured delays, so a resumed run goes on with the calibration it had
         return Map.of("weight_bumping", loop.learner().bumpState().toArray(),
-                "chip_steps", new double[] {loop.forwardPass().steps()});
+                "chip_steps", new double[] {loop.forwardPass().steps()}, "chip_calibration", calibration);
     }
 
     @Override
@@ -41,6 +47,10 @@ public final class ChipExperiment implements Experiment {
         double[] s = state.get("chip_steps");
         if (s != null) {
             loop.forwardPass().restoreSteps((long) s[0]);
+        }
+        double[] c = state.get("chip_calibration");
+        if (c != null) {
+            loop.forwardPass().restoreCalibration(c);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.delaynet.hardware.config;
 
 import io.delaynet.config.ConfigBinder;
+import io.delaynet.config.ConfigException;
 import io.delaynet.config.ConfigTree;
 import io.delaynet.event.DelGradLearner;
 import io.delaynet.event.WeightBumping;
@@ -8,7 +9,9 @@ import io.delaynet.event.config.DelGradConfig;
 import io.delaynet.event.config.DelGradMethod;
 import io.delaynet.hardware.IdealBackend;
 import io.delaynet.hardware.SpikingBackend;
+import io.delaynet.hardware.calibration.CalibrationTable;
 import io.delaynet.hardware.chip.EmulatedChip;
+import io.delaynet.hardware.loop.CalibrationPlan;
 import io.delaynet.hardware.loop.ChipInTheLoop;
 import io.delaynet.hardware.loop.HardwareAware;
 import io.delaynet.run.Experiment;
@@ -18,6 +21,7 @@ import io.delaynet.train.Split;
 import io.delaynet.util.RandomStreams;
 import java.util.EnumMap;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  * of "delgrad" keeps the plain DelGrad path, and its configuration records, exactly as they are.
  */
 public final class ChipMethod implements Method {
-    static final String[] OWN_SECTIONS = {"backend", "hardware_aware"};
+    static final String[] OWN_SECTIONS = {"backend", "hardware_aware", "chip"};
 
     @Override
     public String name() {
@@ -47,6 +51,24 @@ public final class ChipMethod implements Method {
         return ConfigTree.resource(ChipMethod.class, "delgrad-chip-defaults.yaml");
     }
 
+    /**
+     * The defaults, with the backend's noise keys taken from {@code backend.preset} when the user
+     * names one: the preset lies between the plain defaults and the user's own keys, so that any key
+     * set in the file or on the command line still wins.
+     */
+    @Override
+    public ObjectNode defaults(ObjectNode user) {
+        JsonNode preset = user.path("backend").path("preset");
+        if (preset.isMissingNode() || preset.isNull() || "none".equals(preset.asString(""))) {
+            return defaults();
+        }
+        if (!preset.isString() || !ChipSections.PRESETS.contains(preset.asString())) {
+            throw new ConfigException("config: backend.preset must be one of " + String.join(", ", ChipSections.PRESETS)
+                    + ", got " + preset);
+        }
+        return ConfigTree.merge(defaults(), ConfigTree.resource(ChipMethod.class, "preset-" + preset.asString() + ".yaml"));
+    }
+
     @Override
     public String defaultsDocument() {
         return ConfigTree.resourceText(ChipMethod.class, "delgrad-chip-defaults.yaml");
@@ -54,6 +76,25 @@ public final class ChipMethod implements Method {
 
     @Override
     public Experiment build(ObjectNode resolved, RunContext context) {
+        Bound b = bind(resolved);
+        return new ChipExperiment(b.config().training(), inTheLoop(b.config(), b.sections()));
+    }
+
+    /**
+     * Measures the realised delays of the configured network, as it is deployed before training,
+     * on the configured backend (what {@code delaynet chip calibrate} prints).
+     */
+    public static CalibrationTable calibrate(ObjectNode resolved) {
+        Bound b = bind(resolved);
+        ChipInTheLoop loop = inTheLoop(b.config(), b.sections());
+        return loop.forwardPass().calibrate(b.sections().chip().settings(perSynapse(b.sections().backend())));
+    }
+
+    /** A resolved configuration split into its delgrad part and the chip's own sections. */
+    private record Bound(DelGradConfig config, ChipSections sections) {
+    }
+
+    private static Bound bind(ObjectNode resolved) {
         ObjectNode delGradPart = resolved.deepCopy();
         ObjectNode ownPart = JsonNodeFactory.instance.objectNode();
         for (String section : OWN_SECTIONS) {
@@ -61,9 +102,13 @@ public final class ChipMethod implements Method {
                 ownPart.set(section, delGradPart.remove(section));
             }
         }
-        DelGradConfig config = ConfigBinder.bind(delGradPart, DelGradConfig.class, "config");
-        ChipSections sections = ConfigBinder.bind(ownPart, ChipSections.class, "config");
-        return new ChipExperiment(config.training(), inTheLoop(config, sections));
+        return new Bound(ConfigBinder.bind(delGradPart, DelGradConfig.class, "config"),
+                ConfigBinder.bind(ownPart, ChipSections.class, "config"));
+    }
+
+    /** Whether the backend realises every synapse's delay on its own, so calibration measures each. */
+    private static boolean perSynapse(ChipSections.Backend b) {
+        return "emulated".equals(b.type()) && b.delays().perSynapse();
     }
 
     /** Builds network, data and backend from a configuration; the network starts from the seed's draws. */
@@ -78,11 +123,15 @@ public final class ChipMethod implements Method {
                 : new EmulatedChip(b.chip(), b.chipSeed(), new RandomStreams(config.training().seed()).seedFor("chip-trials"));
         HardwareAware hardwareAware = new HardwareAware(sections.hardwareAware().roundWeights(),
                 sections.hardwareAware().clipWeights(), b.weights());
+        int batchesPerEpoch = Math.max(1, (data.get(Split.TRAIN).size() + config.training().batchSize() - 1)
+                / config.training().batchSize());
+        CalibrationPlan calibration = new CalibrationPlan(sections.chip().measured(), sections.chip().recalibrateEvery(),
+                batchesPerEpoch, sections.chip().settings(perSynapse(b)));
         double[] maxMissing = config.network().layers().stream().mapToDouble(DelGradConfig.Layer::maxMissingSpikes).toArray();
         DelGradConfig.Bumping bump = config.bumping();
         // as in "delgrad": the reference bounds each sample's share of the batch-mean gradient
         double perSampleBound = config.loss().maxDwNorm() * config.training().batchSize();
-        return ChipInTheLoop.of(plain.network(), backend, hardwareAware, plain.loss(), data, perSampleBound,
+        return ChipInTheLoop.of(plain.network(), backend, hardwareAware, calibration, plain.loss(), data, perSampleBound,
                 new WeightBumping(bump.value(), bump.exponential(), bump.targeted()), maxMissing,
                 config.network().weightLimit());
     }

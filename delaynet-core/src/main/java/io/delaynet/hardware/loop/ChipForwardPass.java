@@ -5,6 +5,9 @@ import io.delaynet.event.EventTrace;
 import io.delaynet.event.ForwardPass;
 import io.delaynet.hardware.SpikeRecord;
 import io.delaynet.hardware.SpikingBackend;
+import io.delaynet.hardware.calibration.CalibrationSettings;
+import io.delaynet.hardware.calibration.CalibrationTable;
+import io.delaynet.hardware.calibration.DelayCalibration;
 import io.delaynet.train.Split;
 
 /**
@@ -21,13 +24,42 @@ import io.delaynet.train.Split;
 public final class ChipForwardPass implements ForwardPass {
     private final SpikingBackend backend;
     private final DeployedNetwork deployed;
+    private final CalibrationPlan calibration;
     private long steps;
 
-    /** Deploys {@code trained}, as it is now, to the backend. */
-    ChipForwardPass(EventNetwork trained, SpikingBackend backend, HardwareAware hardwareAware) {
+    /** Deploys {@code trained}, as it is now, to the backend, and calibrates its delays if planned. */
+    ChipForwardPass(EventNetwork trained, SpikingBackend backend, HardwareAware hardwareAware,
+                    CalibrationPlan calibration) {
         this.backend = backend;
         this.deployed = new DeployedNetwork(trained, hardwareAware);
+        this.calibration = calibration;
         backend.load(deployed.description());
+        if (calibration.measured()) {
+            calibrate(calibration.settings());
+        }
+    }
+
+    /**
+     * Measures the realised delays of the deployed network through the backend
+     * ({@link DelayCalibration}) and makes the host's model use them from now on; the backend is
+     * left with the deployed network loaded. Its probe runs are named by the step count, so the
+     * result does not depend on when else the chip was used.
+     */
+    public CalibrationTable calibrate(CalibrationSettings settings) {
+        long at = steps;
+        CalibrationTable table = DelayCalibration.measure(backend, deployed.description(), settings,
+                run -> TrialIds.calibration(at, run));
+        deployed.useCalibration(table);
+        return table;
+    }
+
+    /** The host model's delay corrections from the last calibration, for checkpoints (empty: none). */
+    public double[] calibrationState() {
+        return deployed.corrections();
+    }
+
+    public void restoreCalibration(double[] corrections) {
+        deployed.restoreCorrections(corrections);
     }
 
     public SpikingBackend backend() {
@@ -70,5 +102,8 @@ public final class ChipForwardPass implements ForwardPass {
     public void parametersChanged() {
         deployed.sync();
         backend.load(deployed.description());
+        if (calibration.dueAfter(steps)) {
+            calibrate(calibration.settings());
+        }
     }
 }

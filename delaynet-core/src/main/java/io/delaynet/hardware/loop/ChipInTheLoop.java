@@ -34,11 +34,20 @@ public record ChipInTheLoop(DelGradLearner learner, ChipForwardPass forwardPass)
     public static ChipInTheLoop of(EventNetwork network, SpikingBackend backend, HardwareAware hardwareAware,
                                    SpikeTimeLoss loss, Map<Split, SpikeData> data, double maxWeightGradient,
                                    WeightBumping bumping, double[] maxMissing, double weightLimit) {
+        return of(network, backend, hardwareAware, CalibrationPlan.none(), loss, data, maxWeightGradient, bumping,
+                maxMissing, weightLimit);
+    }
+
+    /** As above, with the chip's delays calibrated as {@code calibration} plans. */
+    public static ChipInTheLoop of(EventNetwork network, SpikingBackend backend, HardwareAware hardwareAware,
+                                   CalibrationPlan calibration, SpikeTimeLoss loss, Map<Split, SpikeData> data,
+                                   double maxWeightGradient, WeightBumping bumping, double[] maxMissing,
+                                   double weightLimit) {
         double weightBound = Math.min(weightLimit, hardwareAware.weightBound());
         // the floats start inside the range they are kept in, so the first deployment is one the chip can hold
         network.clipWeights(weightBound);
         network.refresh();
-        ChipForwardPass chip = new ChipForwardPass(network, backend, hardwareAware);
+        ChipForwardPass chip = new ChipForwardPass(network, backend, hardwareAware, calibration);
         DelGradLearner learner = new DelGradLearner(network, chip, new NoDecisionOnTies(loss), data,
                 maxWeightGradient, bumping, maxMissing, weightBound);
         return new ChipInTheLoop(learner, chip);

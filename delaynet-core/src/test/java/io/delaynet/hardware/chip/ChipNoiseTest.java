@@ -59,7 +59,7 @@ class ChipNoiseTest {
     @Test
     void fixedPatternDrawsHaveTheConfiguredMeanAndSpreadAndAreFrozenPerChip() {
         int n = 4000; // standard error of an sd estimate: 1.1 %
-        ChipParameters p = with(new ChipParameters.Mismatch(0.05, 0.08, 0.13, 0.0, 0.0), IDEAL.trial());
+        ChipParameters p = with(new ChipParameters.Mismatch(0.05, 0.08, 0.13, 0.0, 0.0, 0), IDEAL.trial());
         EmulatedChip chip = new EmulatedChip(p, 42, 0);
         chip.load(fanOut(n, 1.0, DelayKind.NONE, 0));
         LoadedLayer layer = chip.loaded().get(0);
@@ -71,13 +71,13 @@ class ChipNoiseTest {
         assertEquals(0.08, sd(tauS), 0.004);
         assertEquals(2.6 + 0.13, mean(layer.thresholdDistance()), 1e-12, "threshold offset without spread");
 
-        EmulatedChip thresholds = new EmulatedChip(with(new ChipParameters.Mismatch(0, 0, 0.13, 0.08, 0), IDEAL.trial()), 42, 0);
+        EmulatedChip thresholds = new EmulatedChip(with(new ChipParameters.Mismatch(0, 0, 0.13, 0.08, 0, 0), IDEAL.trial()), 42, 0);
         thresholds.load(fanOut(n, 1.0, DelayKind.NONE, 0));
         double[] theta = thresholds.loaded().get(0).thresholdDistance();
         assertEquals(2.73, mean(theta), 0.006);
         assertEquals(0.08, sd(theta), 0.004);
 
-        EmulatedChip leaks = new EmulatedChip(with(new ChipParameters.Mismatch(0, 0, 0, 0, 0.05), IDEAL.trial()), 42, 0);
+        EmulatedChip leaks = new EmulatedChip(with(new ChipParameters.Mismatch(0, 0, 0, 0, 0.05, 0), IDEAL.trial()), 42, 0);
         leaks.load(fanOut(n, 1.0, DelayKind.NONE, 0));
         double[] distance = leaks.loaded().get(0).thresholdDistance(); // theta - leak
         assertEquals(2.6, mean(distance), 0.004);
@@ -121,7 +121,7 @@ class ChipNoiseTest {
         EmulatedChip exact = new EmulatedChip(IDEAL, 1, 1);
         exact.load(fanOut(1, 8.0, DelayKind.NONE, 0));
         double ideal = exact.run(new double[] {0.5}, 0).output()[0];
-        EmulatedChip chip = new EmulatedChip(with(IDEAL.mismatch(), new ChipParameters.TrialNoise(0.02, 0, 0)), 1, 1);
+        EmulatedChip chip = new EmulatedChip(with(IDEAL.mismatch(), new ChipParameters.TrialNoise(0.02, 0, 0, "run")), 1, 1);
         chip.load(fanOut(1, 8.0, DelayKind.NONE, 0));
         double[] t = trials(chip, 0.5, 4000);
         assertEquals(ideal, mean(t), 0.0015);
@@ -130,7 +130,7 @@ class ChipNoiseTest {
 
     @Test
     void delayJitterShiftsArrivalsWithTheConfiguredSpread() {
-        ChipParameters noDelayBounds = with(IDEAL.mismatch(), new ChipParameters.TrialNoise(0, 0, 0.03));
+        ChipParameters noDelayBounds = with(IDEAL.mismatch(), new ChipParameters.TrialNoise(0, 0, 0.03, "run"));
         EmulatedChip chip = new EmulatedChip(noDelayBounds, 1, 1);
         chip.load(fanOut(1, 8.0, DelayKind.AXONAL, 2.5));
         double[] t = trials(chip, 0.5, 4000); // one input: the spike moves exactly with its arrival
@@ -148,7 +148,7 @@ class ChipNoiseTest {
         exact.load(fanOut(1, w, DelayKind.NONE, 0));
         double ideal = exact.run(new double[] {0.0}, 0).output()[0];
         double slope = w * (1 - ideal) * Math.exp(-ideal); // u' = w kappa'(T), tau_m = tau_s = 1
-        EmulatedChip chip = new EmulatedChip(with(IDEAL.mismatch(), new ChipParameters.TrialNoise(0, sigma, 0)), 1, 1);
+        EmulatedChip chip = new EmulatedChip(with(IDEAL.mismatch(), new ChipParameters.TrialNoise(0, sigma, 0, "run")), 1, 1);
         chip.load(fanOut(1, w, DelayKind.NONE, 0));
         double[] t = trials(chip, 0.0, 4000);
         assertEquals(sigma / slope, sd(t), 0.05 * sigma / slope);
@@ -193,7 +193,7 @@ class ChipNoiseTest {
             requested[j] = r.nextDouble(1.0, 4.5); // partly outside [2, 3.5]
         }
         ChipParameters narrow = new ChipParameters(IDEAL.mismatch(), IDEAL.trial(), IDEAL.weights(),
-                new ChipParameters.DelayRange(2.0, 3.5, 0.05), IDEAL.readout());
+                new ChipParameters.DelayRange(2.0, 3.5, 0.05, "element"), IDEAL.readout());
         EmulatedChip chip = new EmulatedChip(narrow, 3, 1);
         chip.load(new NetworkDescription(MODEL, 1, List.of(new LayerDescription(1, post, new double[post],
                 DelayKind.SYNAPTIC, requested))));

@@ -44,6 +44,50 @@ class ChipRunTest {
         assertTrue(straight.testAccuracy() > 0.4, "learned something: " + straight.testAccuracy());
     }
 
+    @Test
+    void aRunThatRecalibratesEveryEpochResumesWithTheNumbersOfAnUninterruptedOne(@TempDir Path tmp) throws Exception {
+        RunContext context = new RunContext(null);
+        String[] calibrated = {"chip.calibration=measured", "chip.recalibrate_every=1", "chip.repeats=4"};
+        RunSummary straight = TrainingRun.start(config(with(calibrated, "training.epochs=2")), tmp.resolve("a"), context)
+                .execute(TrainingListener.NONE);
+        TrainingRun.start(config(with(calibrated, "training.epochs=1")), tmp.resolve("b"), context)
+                .execute(TrainingListener.NONE);
+        RunSummary resumed = TrainingRun.resume(tmp.resolve("b"), List.of("training.epochs=2"), context)
+                .execute(TrainingListener.NONE);
+        assertEquals(straight.testAccuracy(), resumed.testAccuracy());
+        assertEquals(metrics(tmp.resolve("a")), metrics(tmp.resolve("b")));
+        RunSummary twoThreads = TrainingRun.start(config(with(calibrated, "training.epochs=2", "training.threads=2")),
+                tmp.resolve("c"), context).execute(TrainingListener.NONE);
+        assertEquals(metrics(tmp.resolve("a")), metrics(tmp.resolve("c")), "the thread count changes nothing");
+        assertEquals(straight.testAccuracy(), twoThreads.testAccuracy());
+        RunSummary nominal = TrainingRun.start(config("training.epochs=2"), tmp.resolve("d"), context)
+                .execute(TrainingListener.NONE);
+        assertTrue(nominal.testAccuracy() != straight.testAccuracy()
+                || !metrics(tmp.resolve("a")).equals(metrics(tmp.resolve("d"))), "the calibration is used");
+    }
+
+    @Test
+    void theAuthorsPresetTrainsAndItsBatchNoiseDoesNotDependOnTheThreadCount(@TempDir Path tmp) throws Exception {
+        RunContext context = new RunContext(null);
+        RunSummary one = TrainingRun.start(config("backend.preset=authors-hw-aware", "training.epochs=1"),
+                tmp.resolve("a"), context).execute(TrainingListener.NONE);
+        RunSummary three = TrainingRun.start(config("backend.preset=authors-hw-aware", "training.epochs=1",
+                "training.threads=3"), tmp.resolve("b"), context).execute(TrainingListener.NONE);
+        assertEquals(metrics(tmp.resolve("a")), metrics(tmp.resolve("b")));
+        assertEquals(one.testAccuracy(), three.testAccuracy());
+        assertTrue(one.testAccuracy() > 0.4, "learned something: " + one.testAccuracy());
+    }
+
+    private static String[] with(String[] first, String... more) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    private static List<String> metrics(Path run) throws java.io.IOException {
+        return Files.readString(run.resolve("metrics.csv")).lines().map(ChipRunTest::withoutTimes).toList();
+    }
+
     private static String withoutTimes(String csvLine) {
         String[] f = csvLine.split(",");
         return String.join(",", f[0], f[1], f[2], f[3], f[4], f[7]);

@@ -33,6 +33,7 @@ class ChipInTheLoopLearnerTest {
         ObjectNode copy = tree.deepCopy();
         copy.remove("backend");
         copy.remove("hardware_aware");
+        copy.remove("chip");
         return ConfigBinder.bind(copy, DelGradConfig.class, "test");
     }
 
@@ -40,6 +41,7 @@ class ChipInTheLoopLearnerTest {
         ObjectNode own = tree.objectNode();
         own.set("backend", tree.get("backend"));
         own.set("hardware_aware", tree.get("hardware_aware"));
+        own.set("chip", tree.get("chip"));
         return ConfigBinder.bind(own, ChipSections.class, "test");
     }
 
