@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code delaynet chip sweep}: trains every configuration at every noise scale with every seed,
  * one run after another, and writes sweep.csv (one row per run), sweep-summary.csv (mean and sd
- * over seeds) and accuracy-vs-noise.png. Each run keeps its own folder; a sweep started again in
+ * over seeds) and accuracy-vs-noise.png (with a single noise scale also accuracy-by-config.png, the
+ * configurations side by side). Each run keeps its own folder; a sweep started again in
  * the same folder skips finished runs, resumes an interrupted one, and extends finished runs to a
  * larger --epochs (from their checkpoints, with the numbers of an uninterrupted run).
  */
@@ -84,8 +87,16 @@ public final class SweepCommand implements Callable<Integer> {
         AtomicFiles.writeString(out.resolve("sweep-summary.csv"), table.summaryCsv());
         Path png = out.resolve("accuracy-vs-noise.png");
         AccuracyNoisePlot.write(table.accuracies(), results.isEmpty() ? "" : results.get(0).epochs() + " epochs", png);
+        String plots = png.toString();
+        if (noise.size() == 1 && !results.isEmpty()) { // one noise scale: the configurations side by side
+            Path bars = out.resolve("accuracy-by-config.png");
+            Map<String, List<Double>> byConfig = new LinkedHashMap<>();
+            table.accuracies().forEach((c, byNoise) -> byConfig.put(c, byNoise.firstEntry().getValue()));
+            AccuracyByConfigPlot.write(byConfig, results.get(0).epochs() + " epochs, noise scale " + noise.get(0), bars);
+            plots += ", " + bars;
+        }
         System.out.print(table.summaryCsv());
-        System.out.println("wrote " + out.resolve("sweep.csv") + ", " + out.resolve("sweep-summary.csv") + ", " + png);
+        System.out.println("wrote " + out.resolve("sweep.csv") + ", " + out.resolve("sweep-summary.csv") + ", " + plots);
         return 0;
     }
 

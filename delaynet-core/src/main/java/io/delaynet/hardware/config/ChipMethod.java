@@ -131,7 +131,11 @@ public final class ChipMethod implements Method {
         DelGradConfig.Bumping bump = config.bumping();
         // as in "delgrad": the reference bounds each sample's share of the batch-mean gradient
         double perSampleBound = config.loss().maxDwNorm() * config.training().batchSize();
-        return ChipInTheLoop.of(plain.network(), backend, hardwareAware, calibration, plain.loss(), data, perSampleBound,
+        // batch-level noise: evaluation in batches, as the reference evaluates (batch_size_eval); else one group per pass
+        int evaluationBatch = "emulated".equals(b.type()) && b.trial().thresholdPerBatch()
+                ? sections.chip().evaluationBatch() : 0;
+        return ChipInTheLoop.of(plain.network(), backend, hardwareAware, calibration, evaluationBatch, plain.loss(), data,
+                perSampleBound,
                 new WeightBumping(bump.value(), bump.exponential(), bump.targeted()), maxMissing,
                 config.network().weightLimit());
     }

@@ -58,16 +58,18 @@ public record ChipSections(Backend backend, HardwareAwareSection hardwareAware, 
 
     /**
      * What the host measures of the chip: whether its model uses the delays a calibration measured
-     * through the backend, when it measures again, and how it probes.
+     * through the backend, when it measures again, and how it probes; and how it groups evaluation runs.
      *
      * @param calibration       nominal (the requested delays) or measured
      * @param recalibrateEvery  measured: calibrate again after every this many epochs (0 = only before training)
      * @param repeats           runs per probe network, averaged
      * @param probeThreshold    threshold of the probe neurons
      * @param probeWeight       weight of each probe synapse
+     * @param evaluationBatch   with batch-level noise on the backend: evaluation runs share it in
+     *                          batches of this many samples (the reference's batch_size_eval)
      */
     public record ChipSection(String calibration, int recalibrateEvery, int repeats, double probeThreshold,
-                              double probeWeight) {
+                              double probeWeight, int evaluationBatch) {
         public ChipSection {
             if (!"nominal".equals(calibration) && !"measured".equals(calibration)) {
                 throw new IllegalArgumentException("chip.calibration must be nominal or measured, got " + calibration);
@@ -75,6 +77,9 @@ public record ChipSections(Backend backend, HardwareAwareSection hardwareAware, 
             if (recalibrateEvery < 0) {
                 throw new IllegalArgumentException("chip.recalibrate_every must be >= 0 (0: only before training), got "
                         + recalibrateEvery);
+            }
+            if (evaluationBatch < 1) {
+                throw new IllegalArgumentException("chip.evaluation_batch must be >= 1, got " + evaluationBatch);
             }
         }
 

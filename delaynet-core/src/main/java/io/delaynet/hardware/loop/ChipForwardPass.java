@@ -25,14 +25,21 @@ public final class ChipForwardPass implements ForwardPass {
     private final SpikingBackend backend;
     private final DeployedNetwork deployed;
     private final CalibrationPlan calibration;
+    private final int evaluationBatch;
     private long steps;
 
-    /** Deploys {@code trained}, as it is now, to the backend, and calibrates its delays if planned. */
+    /**
+     * Deploys {@code trained}, as it is now, to the backend, and calibrates its delays if planned.
+     *
+     * @param evaluationBatch evaluation runs form trial groups of this many samples (for a backend
+     *                        with batch-level noise); 0: one group per evaluation pass
+     */
     ChipForwardPass(EventNetwork trained, SpikingBackend backend, HardwareAware hardwareAware,
-                    CalibrationPlan calibration) {
+                    CalibrationPlan calibration, int evaluationBatch) {
         this.backend = backend;
         this.deployed = new DeployedNetwork(trained, hardwareAware);
         this.calibration = calibration;
+        this.evaluationBatch = evaluationBatch;
         backend.load(deployed.description());
         if (calibration.measured()) {
             calibrate(calibration.settings());
@@ -89,7 +96,7 @@ public final class ChipForwardPass implements ForwardPass {
 
     @Override
     public double[] evaluate(Split split, int sample, double[] input, EventTrace trace) {
-        return backend.run(input, TrialIds.evaluation(steps, split, sample)).output();
+        return backend.run(input, TrialIds.evaluation(steps, split, sample, evaluationBatch)).output();
     }
 
     @Override

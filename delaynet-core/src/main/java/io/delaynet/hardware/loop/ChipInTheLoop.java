@@ -34,20 +34,23 @@ public record ChipInTheLoop(DelGradLearner learner, ChipForwardPass forwardPass)
     public static ChipInTheLoop of(EventNetwork network, SpikingBackend backend, HardwareAware hardwareAware,
                                    SpikeTimeLoss loss, Map<Split, SpikeData> data, double maxWeightGradient,
                                    WeightBumping bumping, double[] maxMissing, double weightLimit) {
-        return of(network, backend, hardwareAware, CalibrationPlan.none(), loss, data, maxWeightGradient, bumping,
+        return of(network, backend, hardwareAware, CalibrationPlan.none(), 0, loss, data, maxWeightGradient, bumping,
                 maxMissing, weightLimit);
     }
 
-    /** As above, with the chip's delays calibrated as {@code calibration} plans. */
+    /**
+     * As above, with the chip's delays calibrated as {@code calibration} plans, and evaluation runs
+     * grouped in batches of {@code evaluationBatch} samples for batch-level noise (0: one group per pass).
+     */
     public static ChipInTheLoop of(EventNetwork network, SpikingBackend backend, HardwareAware hardwareAware,
-                                   CalibrationPlan calibration, SpikeTimeLoss loss, Map<Split, SpikeData> data,
-                                   double maxWeightGradient, WeightBumping bumping, double[] maxMissing,
-                                   double weightLimit) {
+                                   CalibrationPlan calibration, int evaluationBatch, SpikeTimeLoss loss,
+                                   Map<Split, SpikeData> data, double maxWeightGradient, WeightBumping bumping,
+                                   double[] maxMissing, double weightLimit) {
         double weightBound = Math.min(weightLimit, hardwareAware.weightBound());
         // the floats start inside the range they are kept in, so the first deployment is one the chip can hold
         network.clipWeights(weightBound);
         network.refresh();
-        ChipForwardPass chip = new ChipForwardPass(network, backend, hardwareAware, calibration);
+        ChipForwardPass chip = new ChipForwardPass(network, backend, hardwareAware, calibration, evaluationBatch);
         DelGradLearner learner = new DelGradLearner(network, chip, new NoDecisionOnTies(loss), data,
                 maxWeightGradient, bumping, maxMissing, weightBound);
         return new ChipInTheLoop(learner, chip);
