@@ -109,7 +109,8 @@ public final class ChipForwardPass implements ForwardPass {
     public void parametersChanged() {
         deployed.sync();
         backend.load(deployed.description());
-        if (calibration.dueAfter(steps)) {
+        // steps == 0: parameters set from outside before any training (a model loaded for evaluation)
+        if (calibration.measured() && (steps == 0 || calibration.dueAfter(steps))) {
             calibrate(calibration.settings());
         }
     }
