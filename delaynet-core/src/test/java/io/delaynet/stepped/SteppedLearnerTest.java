@@ -30,7 +30,7 @@ class SteppedLearnerTest {
         SteppedConfig config = ConfigBinder.bind(tree, SteppedConfig.class, "test");
         SyntheticSamples samples = new SyntheticSamples(40, 4, STEPS, 96, 5);
         SteppedNetwork net = NetworkFactory.build(config.network(), 40, 4, STEPS,
-                new RandomStreams(config.training().seed()));
+                new RandomStreams(config.training().seed()), config.loss().decision());
         return new SteppedLearner(net, NetworkFactory.loss(config.loss()), Decision.parse(config.loss().decision()),
                 samples, sparse);
     }

@@ -98,7 +98,7 @@ class EngineEquivalenceTest {
      */
     @Test
     void stepByStepDeploymentReproducesTheLayerMajorEngine() {
-        NeuronModel[] models = {new SrmParams(1, 3, 1, 2, true), new LifParams(0.8, 1, LifParams.Reset.SUBTRACT, true)};
+        NeuronModel[] models = {new SrmParams(1, 3, 1, 2, true), LifParams.ofBeta(0.8, 1, LifParams.Reset.SUBTRACT, true)};
         for (NeuronModel model : models) {
             for (DelayKind kind : DelayKind.values()) {
                 SteppedNetwork net = TestNetworks.random(13, T, new int[] {15, 10, 6}, model, kind,

@@ -37,8 +37,8 @@ class GradientCheckTest {
 
     static Stream<Arguments> cases() {
         NeuronModel srm = new SrmParams(1.0, 3.0, 1.0, 2.0, false);
-        NeuronModel lifSubtract = new LifParams(0.8, 1.0, LifParams.Reset.SUBTRACT, false);
-        NeuronModel lifZero = new LifParams(0.7, 1.0, LifParams.Reset.ZERO, false);
+        NeuronModel lifSubtract = LifParams.ofBeta(0.8, 1.0, LifParams.Reset.SUBTRACT, false);
+        NeuronModel lifZero = LifParams.ofBeta(0.7, 1.0, LifParams.Reset.ZERO, false);
         DelayInterpolation linear = new DelayInterpolation.Linear();
         DelayInterpolation gaussian = new DelayInterpolation.Gaussian(0.6);
         SpikeLoss spikeTime = new SpikeTimeLoss(new AlphaKernel(2.0, 1.0), 5);

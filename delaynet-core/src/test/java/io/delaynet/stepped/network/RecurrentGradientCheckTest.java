@@ -40,7 +40,7 @@ class RecurrentGradientCheckTest {
     static Stream<Arguments> cases() {
         NeuronModel cuba = new CubaLifParams(2.0, 4.0, 1.0, LifParams.Reset.SUBTRACT, false);
         NeuronModel cubaZero = new CubaLifParams(1.5, 6.0, 1.0, LifParams.Reset.ZERO, false);
-        NeuronModel lif = new LifParams(0.8, 1.0, LifParams.Reset.SUBTRACT, false);
+        NeuronModel lif = LifParams.ofBeta(0.8, 1.0, LifParams.Reset.SUBTRACT, false);
         NeuronModel srm = new SrmParams(1.0, 3.0, 1.0, 2.0, false);
         NeuronModel readout = new LeakyIntegratorParams(5.0);
         DelayInterpolation linear = new DelayInterpolation.Linear();
