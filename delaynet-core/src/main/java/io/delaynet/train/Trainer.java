@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  *
  * <p><b>When the parameters change</b> is the {@link UpdateSchedule}: once per batch on the batch's
  * mean gradient (samples in parallel), after every sample on its gradient, or every k time steps
- * inside a sample for a {@link StreamingLearner} (both sequential). Every update runs the same
+ * inside a sample for a {@link StreamingLearner} (these two run the samples one after another on
+ * one workspace, so they do not depend on the thread count either). Every update runs the same
  * sequence on the trainer's thread: the learner's {@link Learner#beforeStep} (which may veto it),
  * gradient-norm clipping if configured ({@link GradientClipping}), the optimizer step with the
  * epoch's learning rates, {@link Learner#afterStep}.

@@ -88,15 +88,17 @@ class OptimizerResumeTest {
     }
 
     @Test
-    void resumingWithAnotherOptimizerIsAOneLineError() {
+    void resumingWithAnotherOptimizerIsAOneLineError() throws Exception {
         RunContext context = new RunContext(null);
         Path run = tmp.resolve("adam");
         TrainingRun.start(config(null, List.of(), "training.epochs=1"), run, context).execute(TrainingListener.NONE);
+        String before = Files.readString(run.resolve("config.yaml"));
         ConfigException e = assertThrows(ConfigException.class, () -> TrainingRun.resume(run,
                 List.of("training.epochs=2", "training.optimizer.type=sgd"), context).execute(TrainingListener.NONE));
         assertTrue(e.getMessage().contains("adam") && e.getMessage().contains("sgd")
                 && e.getMessage().contains("training.optimizer"), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+        assertEquals(before, Files.readString(run.resolve("config.yaml")), "the folder is left as it was");
     }
 
     @Test
