@@ -1,6 +1,5 @@
 package io.delaynet.train;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +67,5 @@ final class GroupBuffers {
             }
         }
         return state.steps();
-    }
-
-    /** Names in order, for messages and tests. */
-    List<String> names() {
-        return new ArrayList<>(buffers.keySet());
     }
 }

@@ -62,12 +62,6 @@ public record TrainingOptions(int epochs, int batchSize, long seed, int threads,
                 clipGradNorm);
     }
 
-    /** A copy with another optimizer. */
-    public TrainingOptions withOptimizer(OptimizerSettings other) {
-        return new TrainingOptions(epochs, batchSize, seed, threads, learningRates, schedule, other, update,
-                clipGradNorm);
-    }
-
     /** The learning rate of a group in a given epoch (0-based), after the schedule. */
     public double learningRate(String rateKey, int epoch) {
         Double base = learningRates.get(rateKey);
