@@ -2,6 +2,8 @@ package io.delaynet.run;
 
 import io.delaynet.config.ConfigException;
 import io.delaynet.config.ConfigTree;
+import io.delaynet.train.StreamingLearner;
+import io.delaynet.train.UpdateSchedule;
 import java.nio.file.Path;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -46,8 +48,18 @@ public record ResolvedConfig(Method method, ObjectNode tree, String name) {
         return tree.path("training").path("epochs").asInt(0);
     }
 
+    /**
+     * Builds the method's experiment, and checks what no method can check alone: in-sample updates
+     * ({@code training.update.every: steps}) need a learner that can apply them.
+     */
     public Experiment build(RunContext context) {
-        return method.build(tree, context);
+        Experiment experiment = method.build(tree, context);
+        if (experiment.training().update().schedule() instanceof UpdateSchedule.EverySteps
+                && !(experiment.learner() instanceof StreamingLearner<?>)) {
+            throw new ConfigException("training.update.every: steps needs a method that updates inside a sample, "
+                    + "and method '" + method.name() + "' cannot; use training.update.every: batch or sample");
+        }
+        return experiment;
     }
 
     private static String baseName(Path file) {

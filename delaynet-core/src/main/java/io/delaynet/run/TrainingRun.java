@@ -116,7 +116,7 @@ public final class TrainingRun {
             if (Files.isRegularFile(folder.checkpoint())) {
                 Checkpoint cp = Checkpoint.read(folder.checkpoint());
                 new ModelFile(config.tree(), cp.parameters(), Map.of()).applyTo(groups, folder.checkpoint());
-                trainer.optimizer().restore(cp.optimizer());
+                restoreOptimizer(trainer, cp);
                 experiment.restoreExtraState(cp.extra());
                 best.restore(cp.extra());
                 learner.afterStep();
@@ -176,6 +176,16 @@ public final class TrainingRun {
         } catch (UncheckedIOException e) {
             throw new ConfigException("cannot write to run folder " + folder.dir() + " (" + e.getCause().getMessage()
                     + "); check free space and permissions");
+        }
+    }
+
+    /** A checkpoint of another optimizer (or other optimizer settings) is the user's mistake, not a crash. */
+    private void restoreOptimizer(Trainer<?> trainer, Checkpoint cp) {
+        try {
+            trainer.optimizer().restore(cp.optimizer());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("cannot resume " + folder.dir() + ": " + e.getMessage()
+                    + "; resume with the training.optimizer and training.amsgrad settings the run was started with");
         }
     }
 
