@@ -3,13 +3,16 @@ package io.delaynet.stepped;
 import io.delaynet.config.ConfigException;
 import io.delaynet.stepped.delay.DelayBounds;
 import io.delaynet.stepped.delay.DelayInterpolation;
-import io.delaynet.stepped.delay.DelayKind;
+import io.delaynet.delay.DelayKind;
 import io.delaynet.stepped.delay.Rounding;
 import io.delaynet.stepped.loss.CountCrossEntropy;
 import io.delaynet.stepped.loss.FirstSpikeLoss;
 import io.delaynet.stepped.loss.SpikeLoss;
 import io.delaynet.stepped.loss.SpikeTimeLoss;
-import io.delaynet.stepped.network.FeedForwardNetwork;
+import io.delaynet.stepped.estimator.GradientEstimator;
+import io.delaynet.stepped.estimator.SurrogateGradient;
+import io.delaynet.stepped.network.Layer;
+import io.delaynet.stepped.network.SteppedNetwork;
 import io.delaynet.stepped.network.Projection;
 import io.delaynet.stepped.network.WeightInit;
 import io.delaynet.stepped.neuron.AlphaKernel;
@@ -35,8 +38,8 @@ public final class NetworkFactory {
      * stream ("weights", l) and delays from ("delays", l) of {@code streams}, so changing one
      * layer's size never changes another's initial values.
      */
-    public static FeedForwardNetwork build(SteppedConfig.Network config, int inputs, int outputs, int steps,
-                                           RandomStreams streams) {
+    public static SteppedNetwork build(SteppedConfig.Network config, int inputs, int outputs, int steps,
+                                       RandomStreams streams) {
         List<Integer> sizes = new ArrayList<>();
         sizes.add(inputs);
         sizes.addAll(config.hidden());
@@ -52,8 +55,10 @@ public final class NetworkFactory {
         DelayInterpolation interpolation = interpolation(d);
         DelayBounds bounds = new DelayBounds(d.min(), d.max() == null ? Double.POSITIVE_INFINITY : d.max());
         NeuronModel neuron = neuron(config.neuron());
-        List<Projection> layers = new ArrayList<>();
-        List<NeuronModel> neurons = new ArrayList<>();
+        SteppedConfig.SurrogateShape s = config.surrogate();
+        SpikeFunction spike = new SpikeFunction.Threshold(Surrogate.of(s.kind(), s.width(), s.scale()));
+        GradientEstimator estimator = new SurrogateGradient(spike);
+        List<Layer> layers = new ArrayList<>();
         for (int l = 0; l < projections; l++) {
             int pre = sizes.get(l);
             int post = sizes.get(l + 1);
@@ -65,14 +70,12 @@ public final class NetworkFactory {
             for (int k = 0; k < delays.length; k++) {
                 delays[k] = d.initLow() + (d.initHigh() - d.initLow()) * r.nextDouble();
             }
-            layers.add(new Projection(pre, post, steps, kind, interpolation, bounds,
+            Projection input = new Projection(pre, post, steps, kind, interpolation, bounds, 0,
                     new ParameterGroup(name + ".weights", w, "weights", config.trainWeights()),
-                    new ParameterGroup(name + ".delays", delays, "delays", config.trainDelays())));
-            neurons.add(neuron);
+                    new ParameterGroup(name + ".delays", delays, "delays", config.trainDelays()));
+            layers.add(new Layer(name, neuron, input, null, estimator));
         }
-        SteppedConfig.SurrogateShape s = config.surrogate();
-        return new FeedForwardNetwork(steps, layers, neurons,
-                new SpikeFunction.Threshold(Surrogate.of(s.kind(), s.width(), s.scale())));
+        return new SteppedNetwork(steps, layers, spike);
     }
 
     public static SpikeLoss loss(SteppedConfig.Loss config) {

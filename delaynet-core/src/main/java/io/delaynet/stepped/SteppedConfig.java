@@ -2,7 +2,7 @@ package io.delaynet.stepped;
 
 import io.delaynet.config.TrainingSection;
 import io.delaynet.data.mnist.MnistVariant;
-import io.delaynet.stepped.delay.DelayKind;
+import io.delaynet.delay.DelayKind;
 import io.delaynet.stepped.delay.Rounding;
 import io.delaynet.stepped.loss.Decision;
 import io.delaynet.stepped.neuron.LifParams;

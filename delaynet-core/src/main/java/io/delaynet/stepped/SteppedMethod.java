@@ -11,7 +11,7 @@ import io.delaynet.data.mnist.TrainValidationSplit;
 import io.delaynet.run.Experiment;
 import io.delaynet.run.Method;
 import io.delaynet.run.RunContext;
-import io.delaynet.stepped.network.FeedForwardNetwork;
+import io.delaynet.stepped.network.SteppedNetwork;
 import io.delaynet.util.RandomStreams;
 import java.nio.file.Path;
 import tools.jackson.databind.node.ObjectNode;
@@ -71,7 +71,7 @@ public final class SteppedMethod implements Method {
         SteppedConfig.Encoding e = d.encoding();
         MnistSamples samples = new MnistSamples(data, split, new LatencyEncoder(e.steps(), e.levels(),
                 e.spikeSaturated()), d.trainLimit(), d.evalLimit());
-        FeedForwardNetwork network = NetworkFactory.build(config.network(), samples.inputSize(), samples.classes(),
+        SteppedNetwork network = NetworkFactory.build(config.network(), samples.inputSize(), samples.classes(),
                 e.steps(), streams);
         SteppedLearner learner = new SteppedLearner(network, NetworkFactory.loss(config.loss()),
                 io.delaynet.stepped.loss.Decision.parse(config.loss().decision()), samples, exploitSparsity);
