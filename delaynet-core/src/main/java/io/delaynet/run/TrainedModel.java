@@ -2,6 +2,7 @@ package io.delaynet.run;
 
 import io.delaynet.config.ConfigException;
 import io.delaynet.io.ModelFile;
+import io.delaynet.model.NetworkDescription;
 import io.delaynet.train.Evaluation;
 import io.delaynet.train.Learner;
 import io.delaynet.train.Split;
@@ -9,19 +10,44 @@ import io.delaynet.train.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A trained network rebuilt for use: the experiment built from the saved configuration, with the
- * saved parameter values copied in. Everything that uses a trained model (the eval, inspect and
- * report commands, a sweep reading its results) loads it here, so all see exactly the network the
- * run ended with.
- *
- * @param file the model file the values came from (or the checkpoint, for an unfinished run)
+ * A trained model, for use. Loading reads the file only: the network description, the
+ * configuration and the parameter values, no data set, so inspecting and exporting a model needs
+ * nothing else. The experiment (the method bound to its data, with the saved values copied in) is
+ * built on first use — what evaluation, per-sample inspection and reports need. Everything that
+ * uses a trained model (the eval, inspect, export and report commands, a sweep reading its
+ * results) loads it here, so all see exactly the network the run ended with.
  */
-public record TrainedModel(Path file, ResolvedConfig config, Experiment experiment) {
+public final class TrainedModel {
+    private final Path file;
+    private final ResolvedConfig config;
+    private final Map<String, double[]> values;
+    private final Optional<NetworkDescription> storedNetwork;
+    private final RunContext context;
+    private Experiment experiment;
 
-    /** Loads {@code path}: a model.json, or a run folder holding one. */
+    private TrainedModel(Path file, ResolvedConfig config, Map<String, double[]> values,
+                         Optional<NetworkDescription> storedNetwork, RunContext context) {
+        this.file = file;
+        this.config = config;
+        this.values = values;
+        this.storedNetwork = storedNetwork;
+        this.context = context;
+    }
+
+    /** Reads {@code path} (a model.json, or a run folder holding one) without touching any data set. */
+    public static TrainedModel load(Path path) {
+        return load(path, new RunContext(null));
+    }
+
+    /**
+     * As {@link #load(Path)}; {@code context} says where the data is when the experiment is built
+     * later.
+     */
     public static TrainedModel load(Path path, RunContext context) {
         Path file = path;
         if (Files.isDirectory(path)) {
@@ -34,16 +60,58 @@ public record TrainedModel(Path file, ResolvedConfig config, Experiment experime
             }
         }
         ModelFile model = ModelFile.read(file);
-        return of(file, model.config(), model.parameters(), context);
+        return new TrainedModel(file, ResolvedConfig.ofTree(model.config(), file.getFileName().toString()),
+                model.parameters(), model.network(), Objects.requireNonNull(context));
     }
 
-    /** Builds the configured experiment and overwrites its parameters with {@code values}. */
+    /** A model from a configuration and parameter values (a checkpoint's, say); built on first use. */
     public static TrainedModel of(Path file, ObjectNode config, Map<String, double[]> values, RunContext context) {
-        ResolvedConfig resolved = ResolvedConfig.ofTree(config, file.getFileName().toString());
-        Experiment experiment = resolved.build(context);
-        new ModelFile(config, values, Map.of()).applyTo(experiment.learner().parameters(), file);
-        experiment.learner().afterStep();
-        return new TrainedModel(file, resolved, experiment);
+        return new TrainedModel(file, ResolvedConfig.ofTree(config, file.getFileName().toString()), values,
+                Optional.empty(), context);
+    }
+
+    /** The file the values came from (or the checkpoint, for an unfinished run). */
+    public Path file() {
+        return file;
+    }
+
+    public ResolvedConfig config() {
+        return config;
+    }
+
+    /** The network description stored in the file; empty for model files older than version 3. */
+    public Optional<NetworkDescription> storedNetwork() {
+        return storedNetwork;
+    }
+
+    /**
+     * The network description: the stored one, or for older files the one the rebuilt experiment
+     * gives (which needs the data set).
+     */
+    public NetworkDescription network() {
+        if (storedNetwork.isPresent()) {
+            return storedNetwork.get();
+        }
+        Experiment rebuilt;
+        try {
+            rebuilt = experiment();
+        } catch (ConfigException e) {
+            throw new ConfigException(file + " predates network descriptions (model format 3), so the network is rebuilt "
+                    + "from its configuration, which failed: " + e.getMessage());
+        }
+        return rebuilt.description().orElseThrow(() -> new ConfigException(
+                "method " + config.method().name() + " cannot describe its network"));
+    }
+
+    /** The method bound to its data, with the saved parameter values; built (and the data loaded) on first call. */
+    public synchronized Experiment experiment() {
+        if (experiment == null) {
+            Experiment built = config.build(context);
+            new ModelFile(config.tree(), values, Map.of()).applyTo(built.learner().parameters(), file);
+            built.learner().afterStep();
+            experiment = built;
+        }
+        return experiment;
     }
 
     /**
@@ -51,7 +119,7 @@ public record TrainedModel(Path file, ResolvedConfig config, Experiment experime
      * summary's accuracy and loss for the kept parameters, whatever the thread count.
      */
     public Evaluation evaluate(Split split) {
-        try (Trainer<Learner.Workspace> trainer = new Trainer<>(learner(), experiment.training().toOptions())) {
+        try (Trainer<Learner.Workspace> trainer = new Trainer<>(learner(), experiment().training().toOptions())) {
             return trainer.evaluate(split);
         }
     }
@@ -59,6 +127,6 @@ public record TrainedModel(Path file, ResolvedConfig config, Experiment experime
     /** The learner with its workspace type erased, as the trainer takes it. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Learner<Learner.Workspace> learner() {
-        return (Learner) experiment.learner();
+        return (Learner) experiment().learner();
     }
 }

@@ -169,7 +169,7 @@ public final class TrainingRun {
             Evaluation test = trainer.evaluate(Split.TEST);
             Evaluation trainEval = trainer.evaluate(Split.TRAIN);
             try {
-                ModelFile.of(config.tree(), groups, provenance).write(folder.model());
+                ModelFile.of(config.tree(), groups, provenance, experiment.description()).write(folder.model());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

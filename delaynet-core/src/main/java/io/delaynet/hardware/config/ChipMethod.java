@@ -63,7 +63,7 @@ public final class ChipMethod implements Method {
         }
         DelGradConfig config = ConfigBinder.bind(delGradPart, DelGradConfig.class, "config");
         ChipSections sections = ConfigBinder.bind(ownPart, ChipSections.class, "config");
-        return new ChipExperiment(config.training(), inTheLoop(config, sections));
+        return new ChipExperiment(config.training(), inTheLoop(config, sections), config.network().tauSynMs() / 1000);
     }
 
     /** Builds network, data and backend from a configuration; the network starts from the seed's draws. */
