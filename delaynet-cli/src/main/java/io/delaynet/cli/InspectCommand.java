@@ -4,6 +4,7 @@ import io.delaynet.config.ConfigException;
 import io.delaynet.inspect.SampleGradients;
 import io.delaynet.inspect.SampleSpikes;
 import io.delaynet.run.RunContext;
+import io.delaynet.run.TrainedModel;
 import io.delaynet.train.Split;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,7 +14,9 @@ import picocli.CommandLine.Option;
 
 /** {@code delaynet inspect}: one sample's spikes and loss gradient, for cross-checks with other implementations. */
 @Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show what a trained model does with one sample: the spike times of every layer, the loss, "
+        description = {"Without --sample: the network of a model file (populations, neuron models, projections, "
+                + "weight and delay statistics), read from the file alone, no data set needed.",
+                "With --sample: what the model does with one sample: the spike times of every layer, the loss, "
                 + "and the gradient of that loss with respect to every parameter (name, index, value, gradient).",
                 "The gradient is the exact one unless --guarded asks for the training safeguards; use --json to "
                         + "compare numbers with another implementation bit for bit."})
@@ -23,8 +26,9 @@ public final class InspectCommand implements Callable<Integer> {
             description = "model.json of a run, or the run folder.")
     Path model;
 
-    @Option(names = {"-s", "--sample"}, required = true, paramLabel = "K", description = "Index of the sample in the split.")
-    int sample;
+    @Option(names = {"-s", "--sample"}, paramLabel = "K",
+            description = "Index of the sample in the split; without it, the network is shown.")
+    Integer sample;
 
     @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test",
             description = "train, validation or test (default: ${DEFAULT-VALUE}).")
@@ -42,6 +46,14 @@ public final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Split which = EvalCommand.parseSplit(split);
+        if (sample == null) {
+            // the file alone: no data set is read (only a model file older than format 3 is rebuilt from its data)
+            TrainedModel trained = TrainedModel.load(model, new RunContext(data.resolve()));
+            NetworkReport report = new NetworkReport(trained.file(), trained.network());
+            System.out.print(json ? report.json() : report.text());
+            System.out.flush();
+            return 0;
+        }
         TrainedModel trained = TrainedModel.load(model, new RunContext(data.resolve()));
         int size = trained.experiment().learner().size(which);
         if (sample < 0 || sample >= size) {

@@ -41,6 +41,21 @@ class EvalAndInspectTest {
     }
 
     @Test
+    void inspectWithoutASampleShowsTheNetworkFromTheFileAlone() throws Exception {
+        Cli.Result r = Cli.run("inspect", "--model", run, "--data-dir", dir.resolve("no-such-folder-is-needed"));
+        assertEquals(2, r.status(), "an explicitly named data folder must exist: " + r.err());
+        r = Cli.run("inspect", "--model", run);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("populations") && r.out().contains("first-spike LIF")
+                && r.out().contains("input -> layer1"), r.out());
+        Cli.Result json = Cli.run("inspect", "--model", run, "--json");
+        JsonNode network = Json.parse(json.out()).path("network");
+        ModelFile model = ModelFile.read(run.resolve("model.json"));
+        assertEquals(model.network().orElseThrow().connections().size(), network.path("projections").size());
+        assertEquals(8, network.path("populations").get(1).path("size").asInt());
+    }
+
+    @Test
     void inspectPrintsSpikesAndTheGradientOfEveryParameter() throws Exception {
         Cli.Result r = Cli.run("inspect", "--model", run.resolve("model.json"), "--sample", 5, "--json");
         assertEquals(0, r.status(), r.err());

@@ -1,41 +1,53 @@
 package io.delaynet.io;
 
 import io.delaynet.config.ConfigException;
+import io.delaynet.model.DescriptionJson;
+import io.delaynet.model.NetworkDescription;
 import io.delaynet.train.ParameterGroup;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A trained model: the resolved configuration that builds the network, the values of every
- * parameter group, and provenance. Any method's model is rebuilt by building its experiment from
- * the configuration and overwriting the parameters by name, so one format serves all methods.
+ * A trained model: the network it is, engine-neutral ({@code network}: a
+ * {@link NetworkDescription}, what inspection, export and reports read without any data set), the
+ * resolved configuration that built and trained it, the values of every parameter group in the
+ * engine's own form (what continued training and evaluation load: a method rebuilds its
+ * experiment from the configuration and overwrites the parameters by name), and provenance.
  *
  * @param config     the resolved configuration tree
  * @param parameters parameter values by group name
  * @param provenance free-form facts about how the model was made
+ * @param network    the network description; empty for files written before version 3
  */
-public record ModelFile(ObjectNode config, Map<String, double[]> parameters, Map<String, Object> provenance) {
+public record ModelFile(ObjectNode config, Map<String, double[]> parameters, Map<String, Object> provenance,
+                        Optional<NetworkDescription> network) {
     public static final String FORMAT = "delaynet-model";
-    /** Version 2 added the base64 encoding of large groups; version 1 files (all lists) still read. */
-    public static final int VERSION = 2;
+    /**
+     * Version 3 added the network description; version 2 the base64 encoding of large groups;
+     * version 1 and 2 files still read.
+     */
+    public static final int VERSION = 3;
 
-    public static ModelFile of(ObjectNode config, List<ParameterGroup> groups, Map<String, Object> provenance) {
+    public ModelFile(ObjectNode config, Map<String, double[]> parameters, Map<String, Object> provenance) {
+        this(config, parameters, provenance, Optional.empty());
+    }
+
+    public static ModelFile of(ObjectNode config, List<ParameterGroup> groups, Map<String, Object> provenance,
+                               Optional<NetworkDescription> network) {
         Map<String, double[]> values = new LinkedHashMap<>();
         for (ParameterGroup g : groups) {
             values.put(g.name(), g.values().clone());
         }
-        return new ModelFile(config, values, provenance);
+        return new ModelFile(config, values, provenance, network);
     }
 
     public void write(Path file) throws IOException {
@@ -44,6 +56,7 @@ public record ModelFile(ObjectNode config, Map<String, double[]> parameters, Map
         doc.put("version", VERSION);
         doc.put("provenance", provenance);
         doc.put("config", config);
+        network.ifPresent(n -> doc.put("network", DescriptionJson.toJson(n)));
         Map<String, Object> stored = new LinkedHashMap<>();
         parameters.forEach((name, values) -> stored.put(name, StoredDoubles.toJson(values)));
         doc.put("parameters", stored);
@@ -83,7 +96,10 @@ public record ModelFile(ObjectNode config, Map<String, double[]> parameters, Map
             values.put(e.getKey(), StoredDoubles.fromJson(e.getValue(), "model file " + file + ": parameters." + e.getKey()));
         }
         Map<String, Object> provenance = Json.MAPPER.convertValue(doc.path("provenance"), Map.class);
-        return new ModelFile(config, values, provenance == null ? Map.of() : provenance);
+        Optional<NetworkDescription> network = doc.has("network")
+                ? Optional.of(DescriptionJson.fromJson(doc.get("network"), "model file " + file + ": network"))
+                : Optional.empty();
+        return new ModelFile(config, values, provenance == null ? Map.of() : provenance, network);
     }
 
     /** Copies the stored values into the groups of a freshly built experiment, checking names and sizes. */

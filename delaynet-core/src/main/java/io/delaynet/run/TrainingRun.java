@@ -73,8 +73,16 @@ public final class TrainingRun {
         return new TrainingRun(config, dir, context);
     }
 
-    /** Reopens an interrupted run from its folder (its saved config and checkpoint). */
+    /** Reopens an interrupted run from its folder (its saved config and checkpoint), named after the folder. */
     public static TrainingRun resume(Path dir, List<String> overrides, RunContext context) {
+        return resume(dir, dir.getFileName().toString(), overrides, context);
+    }
+
+    /**
+     * Reopens an interrupted run from its folder under the given name (the summary's
+     * {@code config}), so that a resumed run of a sweep is named like one that ran straight through.
+     */
+    public static TrainingRun resume(Path dir, String name, List<String> overrides, RunContext context) {
         RunFolder f = new RunFolder(dir);
         if (!Files.isRegularFile(f.config())) {
             throw new ConfigException(dir + " holds no config.yaml; --resume needs the folder of a run started by 'delaynet train'");
@@ -83,7 +91,7 @@ public final class TrainingRun {
         for (String o : overrides) {
             ConfigTree.override(saved, o);
         }
-        ResolvedConfig resolved = ResolvedConfig.ofTree(saved, dir.getFileName().toString());
+        ResolvedConfig resolved = ResolvedConfig.ofTree(saved, name);
         if (Files.isRegularFile(f.model()) && Files.isRegularFile(f.checkpoint())) {
             int done = Checkpoint.read(f.checkpoint()).nextEpoch();
             int wanted = resolved.epochs();
@@ -161,7 +169,7 @@ public final class TrainingRun {
             Evaluation test = trainer.evaluate(Split.TEST);
             Evaluation trainEval = trainer.evaluate(Split.TRAIN);
             try {
-                ModelFile.of(config.tree(), groups, provenance).write(folder.model());
+                ModelFile.of(config.tree(), groups, provenance, experiment.description()).write(folder.model());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -171,7 +179,7 @@ public final class TrainingRun {
                     validation.accuracy(), trainEval.accuracy(), test.loss(), history.size(), secondsPerEpoch, trainable,
                     options.seed(), options.threads(), (System.nanoTime() - start) / 1e9, selectedEpoch,
                     Double.isNaN(finalTest) ? test.accuracy() : finalTest);
-            write(folder.summary(), Json.write(summaryMap(summary)));
+            write(folder.summary(), summary.toJson());
             return summary;
         } catch (UncheckedIOException e) {
             throw new ConfigException("cannot write to run folder " + folder.dir() + " (" + e.getCause().getMessage()
@@ -187,25 +195,6 @@ public final class TrainingRun {
             throw new ConfigException("cannot resume " + folder.dir() + ": " + e.getMessage()
                     + "; resume with the training.optimizer and training.amsgrad settings the run was started with");
         }
-    }
-
-    static Map<String, Object> summaryMap(RunSummary s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", s.method());
-        m.put("config", s.config());
-        m.put("test_accuracy", s.testAccuracy());
-        m.put("validation_accuracy", s.validationAccuracy());
-        m.put("train_accuracy", s.trainAccuracy());
-        m.put("test_loss", s.testLoss());
-        m.put("epochs", s.epochs());
-        m.put("seconds_per_epoch", s.secondsPerEpoch());
-        m.put("parameters", s.parameters());
-        m.put("seed", s.seed());
-        m.put("threads", s.threads());
-        m.put("total_seconds", s.totalSeconds());
-        m.put("selected_epoch", s.selectedEpoch());
-        m.put("final_epoch_test_accuracy", s.finalTestAccuracy());
-        return m;
     }
 
     private void writeMetrics(List<EpochMetrics> history) {

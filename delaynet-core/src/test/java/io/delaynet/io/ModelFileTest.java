@@ -89,8 +89,8 @@ class ModelFileTest {
         assertTrue(assertThrows(ConfigException.class, () -> ModelFile.read(file)).getMessage()
                 .contains("invalid base64"));
 
-        Files.writeString(file, text.replace("\"version\" : 2", "\"version\" : 3"));
+        Files.writeString(file, text.replace("\"version\" : 3", "\"version\" : 4"));
         assertTrue(assertThrows(ConfigException.class, () -> ModelFile.read(file)).getMessage()
-                .contains("format version 3"));
+                .contains("format version 4"));
     }
 }

@@ -25,8 +25,16 @@ public record DelGradConfig(String method, Data data, Network network, Loss loss
         }
     }
 
-    public record Network(double tauRatio, double threshold, List<Layer> layers, Delay delay, double weightLimit) {
+    /**
+     * @param tauSynMs the physical length of tau_s, the engine's time unit, in ms: sets the scale of
+     *                 exported descriptions only (the engine's numbers do not depend on it)
+     */
+    public record Network(double tauRatio, double threshold, double tauSynMs, List<Layer> layers, Delay delay,
+                          double weightLimit) {
         public Network {
+            if (!(tauSynMs > 0) || Double.isInfinite(tauSynMs)) {
+                throw new IllegalArgumentException("network.tau_syn_ms must be a positive number of ms, got " + tauSynMs);
+            }
             if (tauRatio != 1.0 && tauRatio != 2.0) {
                 throw new IllegalArgumentException("network.tau_ratio must be 1 or 2 for the exact event engine, got " + tauRatio);
             }

@@ -2,6 +2,8 @@ package io.delaynet.event.config;
 
 import io.delaynet.config.TrainingSection;
 import io.delaynet.event.DelGradLearner;
+import io.delaynet.event.EventDescriptions;
+import io.delaynet.model.NetworkDescription;
 import io.delaynet.inspect.DelayDistribution;
 import io.delaynet.inspect.SampleGradients;
 import io.delaynet.inspect.SampleSpikes;
@@ -46,6 +48,11 @@ public final class DelGradExperiment implements Experiment {
         if (b != null) {
             learner.bumpState().restore(b);
         }
+    }
+
+    @Override
+    public Optional<NetworkDescription> description() {
+        return Optional.of(EventDescriptions.describe(learner.network(), config.network().tauSynMs() / 1000));
     }
 
     @Override

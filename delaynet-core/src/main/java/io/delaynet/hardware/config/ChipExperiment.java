@@ -2,18 +2,29 @@ package io.delaynet.hardware.config;
 
 import io.delaynet.config.TrainingSection;
 import io.delaynet.event.DelGradLearner;
+import io.delaynet.event.EventDescriptions;
+import io.delaynet.model.NetworkDescription;
 import io.delaynet.hardware.loop.ChipInTheLoop;
 import io.delaynet.run.Experiment;
 import java.util.Map;
+import java.util.Optional;
 
 /** A configured chip-in-the-loop run. */
 public final class ChipExperiment implements Experiment {
     private final TrainingSection training;
     private final ChipInTheLoop loop;
+    private final double tauSynSeconds;
 
-    ChipExperiment(TrainingSection training, ChipInTheLoop loop) {
+    ChipExperiment(TrainingSection training, ChipInTheLoop loop, double tauSynSeconds) {
         this.training = training;
         this.loop = loop;
+        this.tauSynSeconds = tauSynSeconds;
+    }
+
+    /** The host's nominal network: what was trained; the chip's mismatch belongs to the backend. */
+    @Override
+    public Optional<NetworkDescription> description() {
+        return Optional.of(EventDescriptions.describe(loop.learner().network(), tauSynSeconds));
     }
 
     @Override

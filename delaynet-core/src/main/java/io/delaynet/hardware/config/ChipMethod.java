@@ -77,7 +77,8 @@ public final class ChipMethod implements Method {
     @Override
     public Experiment build(ObjectNode resolved, RunContext context) {
         Bound b = bind(resolved);
-        return new ChipExperiment(b.config().training(), inTheLoop(b.config(), b.sections()));
+        return new ChipExperiment(b.config().training(), inTheLoop(b.config(), b.sections()),
+                b.config().network().tauSynMs() / 1000);
     }
 
     /**

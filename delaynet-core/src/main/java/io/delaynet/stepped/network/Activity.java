@@ -1,6 +1,5 @@
 package io.delaynet.stepped.network;
 
-import io.delaynet.stepped.delay.Taps;
 import io.delaynet.stepped.estimator.BackwardContext;
 import io.delaynet.stepped.estimator.LayerWindow;
 import io.delaynet.stepped.neuron.NeuronState;
@@ -28,7 +27,6 @@ public final class Activity {
     final NeuronState[] adjoint;
     final LayerWindow[] windows;
     final BackwardContext context = new BackwardContext();
-    final Taps taps;
     final boolean dense;
 
     Activity(SteppedNetwork network, boolean dense) {
@@ -48,7 +46,6 @@ public final class Activity {
         state = new NeuronState[layers];
         adjoint = new NeuronState[layers];
         windows = new LayerWindow[layers];
-        int maxTaps = 0;
         for (int l = 0; l < layers; l++) {
             Layer layer = network.layer(l);
             Projection p = layer.input();
@@ -62,7 +59,6 @@ public final class Activity {
             events[l] = new SpikeEvents(steps);
             state[l] = layer.neuron().newState(n);
             adjoint[l] = layer.neuron().newState(n);
-            maxTaps = Math.max(maxTaps, p.interpolation().maxTaps());
             double[] input = arrival[l];
             if (layer.isRecurrent()) {
                 Projection r = layer.recurrent();
@@ -70,12 +66,10 @@ public final class Activity {
                 recurrentWork[l] = new double[r.arrivalLength()];
                 current[l] = new double[steps * n];
                 input = current[l];
-                maxTaps = Math.max(maxTaps, r.interpolation().maxTaps());
             }
             windows[l] = new LayerWindow(layer.neuron(), n, steps, input, membrane[l], spikes[l],
                     network.spikeFunction());
         }
-        taps = new Taps(maxTaps);
     }
 
     /** Output of layer l (0 = first layer after the input), laid out [step][neuron]. */

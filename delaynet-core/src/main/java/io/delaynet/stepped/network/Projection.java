@@ -3,7 +3,7 @@ package io.delaynet.stepped.network;
 import io.delaynet.delay.DelayKind;
 import io.delaynet.stepped.delay.DelayBounds;
 import io.delaynet.stepped.delay.DelayInterpolation;
-import io.delaynet.stepped.delay.Taps;
+import io.delaynet.stepped.delay.TapTable;
 import io.delaynet.train.ParameterGroup;
 import java.util.Arrays;
 
@@ -48,6 +48,8 @@ public final class Projection {
      * values; null for interpolated delays.
      */
     private final int[] shift;
+    /** The taps of every interpolated delay, refreshed from the delay values; null for whole-step shifts. */
+    private final TapTable table;
 
     /**
      * @param delays   the delay group, null exactly when {@code kind} is {@link DelayKind#NONE}
@@ -90,6 +92,7 @@ public final class Projection {
         if (delays == null) {
             Arrays.fill(shift, earliest * post); // without delays a recurrent spike arrives one step later
         }
+        this.table = whole ? null : new TapTable(interpolation, earliest, delays.size());
         clampDelays();
     }
 
@@ -161,6 +164,8 @@ public final class Projection {
             for (int k = 0; k < d.length; k++) {
                 shift[k] = Math.min(steps, integer.rounding().steps(d[k])) * post;
             }
+        } else {
+            table.refresh(delays.values());
         }
     }
 
@@ -175,7 +180,7 @@ public final class Projection {
      * Calling it for t = 0, 1, ... in order adds every arrival's terms in the order of (step,
      * presynaptic neuron), whichever way the layers are interleaved.
      */
-    public void scatter(SpikeEvents in, int t, double[] arrival, Taps taps) {
+    public void scatter(SpikeEvents in, int t, double[] arrival) {
         double[] w = weights.values();
         for (int k = in.from(t); k < in.to(t); k++) {
             int i = in.neuron(k);
@@ -183,7 +188,7 @@ public final class Projection {
             if (shift != null) {
                 forwardShift(t, i, v, w, arrival);
             } else {
-                forwardTaps(t, i, v, w, arrival, taps);
+                forwardTaps(t, i, v, w, arrival);
             }
         }
     }
@@ -204,15 +209,15 @@ public final class Projection {
         }
     }
 
-    private void forwardTaps(int t, int i, double v, double[] w, double[] arrival, Taps taps) {
-        double[] d = delays.values();
+    private void forwardTaps(int t, int i, double v, double[] w, double[] arrival) {
         for (int j = 0; j < post; j++) {
-            interpolation.taps(d[i * preStride + j * postStride], earliest, taps);
+            int k = i * preStride + j * postStride;
             double vw = v * w[i * post + j];
-            for (int m = 0; m < taps.count(); m++) {
-                int at = t + taps.offset(m);
+            int first = table.first(k);
+            for (int m = first; m < first + table.count(k); m++) {
+                int at = t + table.offset(m);
                 if (at < steps) {
-                    arrival[at * post + j] += vw * taps.value(m);
+                    arrival[at * post + j] += vw * table.value(m);
                 }
             }
         }
@@ -227,7 +232,7 @@ public final class Projection {
      * @param work scratch of {@link #arrivalLength()} values
      */
     public void backward(SpikeEvents in, double[] gradArrival, double[] gradWeights, double[] gradDelays,
-                         double[] gradInput, Taps taps, double[] work) {
+                         double[] gradInput, double[] work) {
         double[] w = weights.values();
         if (delays == null) {
             gradDelays = null;
@@ -248,7 +253,7 @@ public final class Projection {
                     if (shift != null) {
                         backwardShift(t, i, v, w, gradArrival, work, gradWeights, gradDelays);
                     } else {
-                        backwardTaps(t, i, v, w, gradArrival, gradWeights, gradDelays, taps);
+                        backwardTaps(t, i, v, w, gradArrival, gradWeights, gradDelays);
                     }
                 }
             }
@@ -258,7 +263,7 @@ public final class Projection {
                 inputGradientShift(w, gradArrival, gradInput, work);
             } else {
                 Arrays.fill(gradInput, 0, steps * pre, 0.0);
-                inputGradientTaps(w, gradArrival, gradInput, taps);
+                inputGradientTaps(w, gradArrival, gradInput);
             }
         }
     }
@@ -296,19 +301,18 @@ public final class Projection {
         }
     }
 
-    private void backwardTaps(int t, int i, double v, double[] w, double[] g, double[] gw, double[] gd, Taps taps) {
-        double[] d = delays.values();
+    private void backwardTaps(int t, int i, double v, double[] w, double[] g, double[] gw, double[] gd) {
         for (int j = 0; j < post; j++) {
             int di = i * preStride + j * postStride;
-            interpolation.taps(d[di], earliest, taps);
             double byValue = 0;
             double bySlope = 0;
-            for (int m = 0; m < taps.count(); m++) {
-                int at = t + taps.offset(m);
+            int first = table.first(di);
+            for (int m = first; m < first + table.count(di); m++) {
+                int at = t + table.offset(m);
                 if (at < steps) {
                     double ga = g[at * post + j];
-                    byValue += taps.value(m) * ga;
-                    bySlope += taps.slope(m) * ga;
+                    byValue += table.value(m) * ga;
+                    bySlope += table.slope(m) * ga;
                 }
             }
             if (gw != null) {
@@ -348,15 +352,15 @@ public final class Projection {
         }
     }
 
-    private void inputGradientTaps(double[] w, double[] g, double[] gin, Taps taps) {
-        double[] d = delays.values();
+    private void inputGradientTaps(double[] w, double[] g, double[] gin) {
         for (int i = 0; i < pre; i++) {
             for (int j = 0; j < post; j++) {
                 double wij = w[i * post + j];
-                interpolation.taps(d[i * preStride + j * postStride], earliest, taps);
-                for (int m = 0; m < taps.count(); m++) {
-                    double wv = wij * taps.value(m);
-                    int offset = taps.offset(m);
+                int k = i * preStride + j * postStride;
+                int first = table.first(k);
+                for (int m = first; m < first + table.count(k); m++) {
+                    double wv = wij * table.value(m);
+                    int offset = table.offset(m);
                     for (int t = 0; t + offset < steps; t++) {
                         gin[t * pre + i] += wv * g[(t + offset) * post + j];
                     }
@@ -371,21 +375,21 @@ public final class Projection {
      * to {@code gradInput[t * pre + i]} for every i. Reads only rows after t (delays of at least
      * one step), which the reverse-time sweep has finished by then.
      */
-    public void addInputGradientRow(int t, double[] gradArrival, double[] gradInput, Taps taps) {
+    public void addInputGradientRow(int t, double[] gradArrival, double[] gradInput) {
         double[] w = weights.values();
-        double[] d = delays == null ? null : delays.values();
         for (int i = 0; i < pre; i++) {
             double sum = 0;
             for (int j = 0; j < post; j++) {
                 double wij = w[i * post + j];
+                int k = i * preStride + j * postStride;
                 if (shift != null) {
-                    sum += wij * gradArrival[t * post + shift[i * preStride + j * postStride] + j];
+                    sum += wij * gradArrival[t * post + shift[k] + j];
                 } else {
-                    interpolation.taps(d[i * preStride + j * postStride], earliest, taps);
-                    for (int m = 0; m < taps.count(); m++) {
-                        int at = t + taps.offset(m);
+                    int first = table.first(k);
+                    for (int m = first; m < first + table.count(k); m++) {
+                        int at = t + table.offset(m);
                         if (at < steps) {
-                            sum += wij * taps.value(m) * gradArrival[at * post + j];
+                            sum += wij * table.value(m) * gradArrival[at * post + j];
                         }
                     }
                 }

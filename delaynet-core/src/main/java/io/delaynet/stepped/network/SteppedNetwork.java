@@ -136,7 +136,7 @@ public final class SteppedNetwork {
                 Layer layer = layers.get(l);
                 int n = layer.size();
                 int row = t * n;
-                layer.input().scatter(in, t, a.arrival[l], a.taps);
+                layer.input().scatter(in, t, a.arrival[l]);
                 double[] x = a.arrival[l];
                 if (layer.isRecurrent()) {
                     double[] ff = a.arrival[l];
@@ -151,7 +151,7 @@ public final class SteppedNetwork {
                     a.events[l].appendStep(t, a.spikes[l], row, n, a.dense);
                 }
                 if (layer.isRecurrent()) {
-                    layer.recurrent().scatter(a.events[l], t, a.recurrentArrival[l], a.taps);
+                    layer.recurrent().scatter(a.events[l], t, a.recurrentArrival[l]);
                 }
                 in = a.events[l];
             }
@@ -179,12 +179,12 @@ public final class SteppedNetwork {
             SpikeEvents in = l == 0 ? input : a.events[l - 1];
             double[] gradIn = l == 0 ? null : a.gradSpikes[l - 1];
             int[] s = slots[l];
-            layer.input().backward(in, a.gradArrival[l], group(gradients, s[0]), group(gradients, s[1]), gradIn, a.taps,
+            layer.input().backward(in, a.gradArrival[l], group(gradients, s[0]), group(gradients, s[1]), gradIn,
                     a.work[l]);
             if (layer.isRecurrent()) {
                 // the recurrent arrivals enter the neurons' input with slope 1, like the feed-forward ones
                 layer.recurrent().backward(a.events[l], a.gradArrival[l], group(gradients, s[2]),
-                        group(gradients, s[3]), null, a.taps, a.recurrentWork[l]);
+                        group(gradients, s[3]), null, a.recurrentWork[l]);
             }
         }
     }
@@ -193,7 +193,7 @@ public final class SteppedNetwork {
     private void backwardThroughRecurrence(Layer layer, int l, Activity a) {
         a.adjoint[l].clear();
         for (int t = steps - 1; t >= 0; t--) {
-            layer.recurrent().addInputGradientRow(t, a.gradArrival[l], a.gradSpikes[l], a.taps);
+            layer.recurrent().addInputGradientRow(t, a.gradArrival[l], a.gradSpikes[l]);
             layer.estimator().adjointStep(a.windows[l], t, a.gradSpikes[l], a.gradArrival[l], a.adjoint[l]);
         }
     }

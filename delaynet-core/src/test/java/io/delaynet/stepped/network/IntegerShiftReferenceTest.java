@@ -8,7 +8,6 @@ import io.delaynet.stepped.delay.DelayBounds;
 import io.delaynet.stepped.delay.DelayInterpolation;
 import io.delaynet.delay.DelayKind;
 import io.delaynet.stepped.delay.Rounding;
-import io.delaynet.stepped.delay.Taps;
 import io.delaynet.stepped.neuron.SlayerReference;
 import io.delaynet.stepped.neuron.SrmParams;
 import io.delaynet.stepped.surrogate.SpikeFunction;
@@ -186,12 +185,11 @@ class IntegerShiftReferenceTest {
         }
         events.finish();
         SrmParams srm = SrmParams.reference();
-        Taps taps = new Taps(2);
         double[] arrival = new double[p.arrivalLength()];
         double[] membrane = new double[T * post];
         double[] spikes = new double[T * post];
         for (int t = 0; t < T; t++) {
-            p.scatter(events, t, arrival, taps);
+            p.scatter(events, t, arrival);
         }
         srm.run(srm.newState(post), arrival, T, membrane, spikes, SPIKE);
         double[] gradArrival = new double[p.arrivalLength()];
@@ -199,7 +197,7 @@ class IntegerShiftReferenceTest {
         double[] gw = new double[w.length];
         double[] gd = new double[d.length];
         double[] gin = new double[T * pre];
-        p.backward(events, gradArrival, gw, gd, gin, taps, new double[p.arrivalLength()]);
+        p.backward(events, gradArrival, gw, gd, gin, new double[p.arrivalLength()]);
         return new Result(spikes, membrane, gw, gd, gin);
     }
 }
