@@ -1,5 +1,8 @@
 package io.delaynet.hardware;
 
+import io.delaynet.model.Connection;
+import io.delaynet.model.NetworkDescription;
+
 import io.delaynet.delay.DelayKind;
 import io.delaynet.delay.DelayParameterisation;
 import io.delaynet.event.EventNetwork;
@@ -25,19 +28,26 @@ public final class IdealBackend implements SpikingBackend {
         List<Projection> projections = new ArrayList<>();
         // Delays arrive as plain per-synapse values: a clipped (identity) parameterisation holds them as is.
         DelayParameterisation identity = new DelayParameterisation.Clip(0.0, Double.POSITIVE_INFINITY);
-        for (int l = 0; l < description.layerCount(); l++) {
-            LayerDescription layer = description.layer(l);
+        List<Connection> layers = description.layers();
+        for (int l = 0; l < layers.size(); l++) {
+            Connection layer = layers.get(l);
             boolean delayed = layer.kind() != DelayKind.NONE;
             for (double d : layer.delays()) {
                 if (!(d >= 0)) {
                     throw new IllegalArgumentException("layer " + l + ": delays must be >= 0, got " + d);
                 }
             }
+            double[] perSynapse = new double[layer.pre() * layer.post()];
+            for (int j = 0; j < layer.post(); j++) {
+                for (int i = 0; i < layer.pre(); i++) {
+                    perSynapse[j * layer.pre() + i] = layer.delay(i, j);
+                }
+            }
             projections.add(new Projection(l, layer.pre(), layer.post(), layer.weights().clone(),
                     delayed ? DelayKind.SYNAPTIC : DelayKind.NONE, delayed ? identity : null,
-                    delayed ? layer.delays().clone() : null, 1, 1));
+                    delayed ? perSynapse : null, 1, 1));
         }
-        network = new EventNetwork(description.neuron(), description.inputSize(), projections);
+        network = new EventNetwork(ChipNetwork.neuron(description), description.inputSize(), projections);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.delaynet.hardware;
 
+import io.delaynet.model.NetworkDescription;
+
 import java.util.List;
 
 /**
@@ -16,7 +18,10 @@ public interface SpikingBackend {
     /** A short name for reports, e.g. "ideal" or "emulated". */
     String name();
 
-    /** Writes a network (weights, delays, neuron parameters) to the substrate, replacing the last one. */
+    /**
+     * Writes a network (weights, delays, neuron parameters) to the substrate, replacing the last one: a
+     * feed-forward first-spike description in units of tau_s ({@link ChipNetwork}).
+     */
     void load(NetworkDescription network);
 
     /**

@@ -40,6 +40,21 @@ public record Connection(String name, String from, String to, int pre, int post,
         return weights[j * pre + i];
     }
 
+    /** Which delay element synapse i → j uses (its line, its neuron, or itself); -1 without delays. */
+    public int delayElement(int i, int j) {
+        return switch (kind) {
+            case NONE -> -1;
+            case AXONAL -> i;
+            case DENDRITIC -> j;
+            case SYNAPTIC -> j * pre + i;
+        };
+    }
+
+    /** Number of delay elements: the length of {@link #delays()}. */
+    public int delayElements() {
+        return delays.length;
+    }
+
     /** Delay of synapse i → j in time units (0 without delays). */
     public double delay(int i, int j) {
         return switch (kind) {

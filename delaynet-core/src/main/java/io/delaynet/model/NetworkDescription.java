@@ -111,6 +111,29 @@ public record NetworkDescription(TimeBase time, double window, List<Population> 
         return out;
     }
 
+    /** The size of the input population. */
+    public int inputSize() {
+        return population(input).orElseThrow().size();
+    }
+
+    /**
+     * The feed-forward projections from the input to the output, in order, of a network without
+     * recurrence: the layers a feed-forward engine or backend runs.
+     *
+     * @throws IllegalArgumentException when the network is not such a chain
+     */
+    public List<Connection> layers() {
+        if (connections.stream().anyMatch(Connection::recurrent)) {
+            throw new IllegalArgumentException("the network has recurrent projections; it is not a feed-forward chain");
+        }
+        List<Population> chain = chain();
+        List<Connection> out = new ArrayList<>();
+        for (Population p : chain.subList(1, chain.size())) {
+            out.add(connectionsInto(p.name()).get(0));
+        }
+        return out;
+    }
+
     /** Weights and delay values in all. */
     public long parameterCount() {
         return connections.stream().mapToLong(c -> (long) c.weights().length + c.delays().length).sum();

@@ -2,8 +2,9 @@ package io.delaynet.hardware.calibration;
 
 import io.delaynet.config.ConfigException;
 import io.delaynet.delay.DelayKind;
-import io.delaynet.hardware.LayerDescription;
-import io.delaynet.hardware.NetworkDescription;
+import io.delaynet.model.Connection;
+import io.delaynet.hardware.ChipNetwork;
+import io.delaynet.model.NetworkDescription;
 import io.delaynet.hardware.SpikeRecord;
 import io.delaynet.hardware.SpikingBackend;
 import java.util.ArrayList;
@@ -43,8 +44,8 @@ public final class DelayCalibration {
                                            CalibrationSettings settings, IntToLongFunction trialOfRun) {
         List<CalibrationTable.Layer> layers = new ArrayList<>();
         int run = 0;
-        for (int l = 0; l < deployed.layerCount(); l++) {
-            LayerDescription d = deployed.layer(l);
+        for (int l = 0; l < deployed.layers().size(); l++) {
+            Connection d = deployed.layers().get(l);
             if (d.kind() == DelayKind.NONE) {
                 continue;
             }
@@ -77,7 +78,7 @@ public final class DelayCalibration {
         return new CalibrationTable(layers);
     }
 
-    private static CalibrationTable.Layer summarise(int l, LayerDescription d, boolean perSynapse, Welford[] around,
+    private static CalibrationTable.Layer summarise(int l, Connection d, boolean perSynapse, Welford[] around,
                                                     Welford[] through, CalibrationSettings settings) {
         int elements = perSynapse ? d.pre() * d.post() : d.delayElements();
         double[] requested = new double[elements];

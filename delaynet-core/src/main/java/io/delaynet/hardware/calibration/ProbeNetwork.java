@@ -2,8 +2,9 @@ package io.delaynet.hardware.calibration;
 
 import io.delaynet.delay.DelayKind;
 import io.delaynet.event.LifModel;
-import io.delaynet.hardware.LayerDescription;
-import io.delaynet.hardware.NetworkDescription;
+import io.delaynet.model.Connection;
+import io.delaynet.hardware.ChipNetwork;
+import io.delaynet.model.NetworkDescription;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,13 +32,14 @@ final class ProbeNetwork {
      */
     static NetworkDescription of(NetworkDescription deployed, int layer, int pre, boolean throughDelays,
                                  CalibrationSettings settings) {
-        LifModel neuron = new LifModel(deployed.neuron().tauRatio(), settings.probeThreshold());
+        LifModel neuron = new LifModel(ChipNetwork.neuron(deployed).tauRatio(), settings.probeThreshold());
         double w = settings.probeWeight();
-        List<LayerDescription> layers = new ArrayList<>();
-        for (int k = 0; k < deployed.layerCount(); k++) {
-            LayerDescription d = deployed.layer(k);
+        List<Connection> layers = new ArrayList<>();
+        List<Connection> deployedLayers = deployed.layers();
+        for (int k = 0; k < deployedLayers.size(); k++) {
+            Connection d = deployedLayers.get(k);
             double[] weights = new double[d.pre() * d.post()];
-            double[] delays = new double[d.pre() * d.post()];
+            double[] delays = new double[d.pre() * d.post()]; // per synapse, as the chip realises them
             DelayKind kind = DelayKind.NONE;
             if (k < layer - 1) {
                 Arrays.fill(weights, w); // every neuron spikes, carrying the spike on
@@ -51,12 +53,16 @@ final class ProbeNetwork {
                 }
                 if (throughDelays) {
                     kind = d.kind();
-                    delays = d.delays().clone();
+                    for (int j = 0; j < d.post(); j++) {
+                        for (int i = 0; i < d.pre(); i++) {
+                            delays[j * d.pre() + i] = d.delay(i, j);
+                        }
+                    }
                 }
             }
-            layers.add(new LayerDescription(d.pre(), d.post(), weights, kind, delays));
+            layers.add(ChipNetwork.layer(d.pre(), d.post(), weights, kind, delays));
         }
-        return new NetworkDescription(neuron, deployed.inputSize(), layers);
+        return ChipNetwork.of(neuron, deployed.inputSize(), layers);
     }
 
     /** The input of a probe: line {@code pre} alone for layer 0, every line for deeper layers. */

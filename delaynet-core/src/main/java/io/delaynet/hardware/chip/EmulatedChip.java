@@ -1,8 +1,10 @@
 package io.delaynet.hardware.chip;
 
 import io.delaynet.delay.DelayKind;
-import io.delaynet.hardware.LayerDescription;
-import io.delaynet.hardware.NetworkDescription;
+import io.delaynet.model.Connection;
+import io.delaynet.event.LifModel;
+import io.delaynet.hardware.ChipNetwork;
+import io.delaynet.model.NetworkDescription;
 import io.delaynet.hardware.SpikeRecord;
 import io.delaynet.hardware.SpikingBackend;
 import io.delaynet.util.RandomStreams;
@@ -68,12 +70,14 @@ public final class EmulatedChip implements SpikingBackend {
     @Override
     public void load(NetworkDescription network) {
         List<LoadedLayer> layers = new ArrayList<>();
-        double nominalTauM = network.neuron().tauRatio();
-        double nominalTheta = network.neuron().threshold();
+        LifModel nominal = ChipNetwork.neuron(network);
+        double nominalTauM = nominal.tauRatio();
+        double nominalTheta = nominal.threshold();
         ChipParameters.Mismatch m = parameters.mismatch();
         double floor = MIN_THRESHOLD_FRACTION * nominalTheta;
-        for (int l = 0; l < network.layerCount(); l++) {
-            LayerDescription layer = network.layer(l);
+        List<Connection> requested = network.layers();
+        for (int l = 0; l < requested.size(); l++) {
+            Connection layer = requested.get(l);
             int post = layer.post();
             double[] epsTauM = pattern.neurons("tau-m", l, post);
             double[] epsTauS = pattern.neurons("tau-s", l, post);

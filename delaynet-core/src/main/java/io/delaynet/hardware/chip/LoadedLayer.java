@@ -1,7 +1,7 @@
 package io.delaynet.hardware.chip;
 
 import io.delaynet.delay.DelayKind;
-import io.delaynet.hardware.LayerDescription;
+import io.delaynet.model.Connection;
 
 /**
  * One layer as the chip realised it at load time: quantised weights, realised delays and each
@@ -9,7 +9,7 @@ import io.delaynet.hardware.LayerDescription;
  * reports and calibration, not for the hot loop, which reads the fields).
  */
 public final class LoadedLayer {
-    final LayerDescription requested;
+    final Connection requested;
     final double[] weights;     // post-major, on the chip's weight grid times each synapse circuit's gain
     final double[] delays;      // post-major, per synapse, before trial jitter
     final int[] delayElement;   // post-major: the element each synapse uses (-1: no delay; itself when realised per synapse)
@@ -20,7 +20,7 @@ public final class LoadedLayer {
     final double[] thresholdDistance; // per neuron: threshold minus leak potential
     final double distanceFloor;       // no draw, fixed or per trial, brings a threshold closer to rest
 
-    LoadedLayer(LayerDescription requested, double[] weights, double[] delays, double[] tauM, double[] tauS,
+    LoadedLayer(Connection requested, double[] weights, double[] delays, double[] tauM, double[] tauS,
                 double[] thresholdDistance, double distanceFloor, boolean delayPerSynapse) {
         this.requested = requested;
         this.weights = weights;

@@ -2,8 +2,9 @@ package io.delaynet.hardware.loop;
 
 import io.delaynet.event.EventNetwork;
 import io.delaynet.event.Projection;
-import io.delaynet.hardware.LayerDescription;
-import io.delaynet.hardware.NetworkDescription;
+import io.delaynet.model.Connection;
+import io.delaynet.hardware.ChipNetwork;
+import io.delaynet.model.NetworkDescription;
 import io.delaynet.hardware.calibration.CalibrationTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,10 +129,10 @@ final class DeployedNetwork {
     /** What the chip receives: the deployed weights and the requested (trained) delays. */
     NetworkDescription description() {
         if (!calibrated) {
-            return NetworkDescription.of(deployed);
+            return ChipNetwork.of(deployed);
         }
         // the model's delays carry the calibration; the chip is asked for the delays as trained
-        List<LayerDescription> layers = new ArrayList<>();
+        List<Connection> layers = new ArrayList<>();
         for (int l = 0; l < deployed.layerCount(); l++) {
             Projection p = deployed.projection(l);
             Projection requested = trained.projection(l);
@@ -141,8 +142,8 @@ final class DeployedNetwork {
                     delays[j * p.pre() + i] = requested.delay(i, j);
                 }
             }
-            layers.add(new LayerDescription(p.pre(), p.post(), p.weights().values(), p.kind(), delays));
+            layers.add(ChipNetwork.layer(p.pre(), p.post(), p.weights().values().clone(), p.kind(), delays));
         }
-        return new NetworkDescription(deployed.model(), deployed.inputSize(), layers);
+        return ChipNetwork.of(deployed.model(), deployed.inputSize(), layers);
     }
 }

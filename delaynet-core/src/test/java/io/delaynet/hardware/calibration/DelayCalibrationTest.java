@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.delaynet.delay.DelayKind;
 import io.delaynet.event.LifModel;
 import io.delaynet.hardware.IdealBackend;
-import io.delaynet.hardware.LayerDescription;
-import io.delaynet.hardware.NetworkDescription;
+import io.delaynet.model.Connection;
+import io.delaynet.hardware.ChipNetwork;
+import io.delaynet.model.NetworkDescription;
 import io.delaynet.hardware.SpikeRecord;
 import io.delaynet.hardware.SpikingBackend;
 import io.delaynet.hardware.chip.ChipParameters;
@@ -50,7 +51,7 @@ class DelayCalibrationTest {
     /** A 3-layer network with the given delay kinds and random weights and delays in the chip's range. */
     static NetworkDescription network(long seed, int[] sizes, DelayKind... kinds) {
         SplittableRandom r = new SplittableRandom(seed);
-        List<LayerDescription> layers = new ArrayList<>();
+        List<Connection> layers = new ArrayList<>();
         for (int l = 0; l + 1 < sizes.length; l++) {
             int pre = sizes[l];
             int post = sizes[l + 1];
@@ -71,9 +72,9 @@ class DelayCalibrationTest {
                     };
                 }
             }
-            layers.add(new LayerDescription(pre, post, w, kinds[l], d));
+            layers.add(ChipNetwork.layer(pre, post, w, kinds[l], d));
         }
-        return new NetworkDescription(MODEL, sizes[0], layers);
+        return ChipNetwork.of(MODEL, sizes[0], layers);
     }
 
 
@@ -86,10 +87,10 @@ class DelayCalibrationTest {
     private static double worstError(EmulatedChip chip, NetworkDescription net, CalibrationTable table) {
         double worst = 0;
         for (CalibrationTable.Layer measured : table.layers()) {
-            LayerDescription d = net.layer(measured.index());
+            Connection d = net.layers().get(measured.index());
             double[] realised = chip.loaded().get(measured.index()).delays();
             for (int s = 0; s < realised.length; s++) {
-                double model = d.delays()[s] + measured.corrections()[s];
+                double model = d.delay(s % d.pre(), s / d.pre()) + measured.corrections()[s];
                 worst = Math.max(worst, Math.abs(model - realised[s]));
             }
         }

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.delaynet.delay.DelayKind;
 import io.delaynet.event.LifModel;
-import io.delaynet.hardware.LayerDescription;
-import io.delaynet.hardware.NetworkDescription;
+import io.delaynet.model.Connection;
+import io.delaynet.hardware.ChipNetwork;
+import io.delaynet.model.NetworkDescription;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class BatchThresholdNoiseTest {
     private static EmulatedChip chip(String per, double sd) {
         EmulatedChip c = new EmulatedChip(new ChipParameters(IDEAL.mismatch(), new ChipParameters.TrialNoise(0, sd, 0, per),
                 IDEAL.weights(), IDEAL.delays(), IDEAL.readout()), 1, 3);
-        c.load(new NetworkDescription(new LifModel(1.0, 2.6), 1, List.of(new LayerDescription(1, 1, new double[] {8.0},
+        c.load(ChipNetwork.of(new LifModel(1.0, 2.6), 1, List.of(ChipNetwork.layer(1, 1, new double[] {8.0},
                 DelayKind.NONE, new double[1]))));
         return c;
     }

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.delaynet.delay.DelayKind;
 import io.delaynet.event.LifModel;
-import io.delaynet.hardware.LayerDescription;
-import io.delaynet.hardware.NetworkDescription;
+import io.delaynet.model.Connection;
+import io.delaynet.hardware.ChipNetwork;
+import io.delaynet.model.NetworkDescription;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class ChipNoiseTest {
         double[] delays = new double[post];
         java.util.Arrays.fill(weights, w);
         java.util.Arrays.fill(delays, kind == DelayKind.NONE ? 0 : delay);
-        return new NetworkDescription(MODEL, 1, List.of(new LayerDescription(1, post, weights, kind, delays)));
+        return ChipNetwork.of(MODEL, 1, List.of(ChipNetwork.layer(1, post, weights, kind, delays)));
     }
 
     private static double mean(double[] x) {
@@ -165,7 +166,7 @@ class ChipNoiseTest {
             requested[j] = r.nextDouble(-3, 3);
         }
         EmulatedChip chip = new EmulatedChip(p, 1, 1);
-        chip.load(new NetworkDescription(MODEL, 1, List.of(new LayerDescription(1, post, requested, DelayKind.NONE,
+        chip.load(ChipNetwork.of(MODEL, 1, List.of(ChipNetwork.layer(1, post, requested, DelayKind.NONE,
                 new double[post]))));
         double[] realised = chip.loaded().get(0).weights();
         int saturated = 0;
@@ -195,7 +196,7 @@ class ChipNoiseTest {
         ChipParameters narrow = new ChipParameters(IDEAL.mismatch(), IDEAL.trial(), IDEAL.weights(),
                 new ChipParameters.DelayRange(2.0, 3.5, 0.05, "element"), IDEAL.readout());
         EmulatedChip chip = new EmulatedChip(narrow, 3, 1);
-        chip.load(new NetworkDescription(MODEL, 1, List.of(new LayerDescription(1, post, new double[post],
+        chip.load(ChipNetwork.of(MODEL, 1, List.of(ChipNetwork.layer(1, post, new double[post],
                 DelayKind.SYNAPTIC, requested))));
         for (double d : chip.loaded().get(0).delays()) {
             assertTrue(d >= 2.0 && d <= 3.5, "realised delay " + d + " outside the chip's range");
@@ -203,7 +204,7 @@ class ChipNoiseTest {
 
         double[] mid = new double[post];
         java.util.Arrays.fill(mid, 2.75);
-        chip.load(new NetworkDescription(MODEL, 1, List.of(new LayerDescription(1, post, new double[post],
+        chip.load(ChipNetwork.of(MODEL, 1, List.of(ChipNetwork.layer(1, post, new double[post],
                 DelayKind.SYNAPTIC, mid))));
         double[] d = chip.loaded().get(0).delays();
         assertEquals(2.75, mean(d), 0.003);

@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.delaynet.delay.DelayKind;
 import io.delaynet.event.LifModel;
 import io.delaynet.hardware.IdealBackend;
-import io.delaynet.hardware.LayerDescription;
-import io.delaynet.hardware.NetworkDescription;
+import io.delaynet.model.Connection;
+import io.delaynet.hardware.ChipNetwork;
+import io.delaynet.model.NetworkDescription;
 import io.delaynet.hardware.SpikeRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ class EmulatedChipTest {
 
     /** A random 3-layer network mixing every delay kind; weights scaled so most neurons spike. */
     static NetworkDescription randomNetwork(SplittableRandom r, LifModel model, int[] sizes, DelayKind[] kinds) {
-        List<LayerDescription> layers = new ArrayList<>();
+        List<Connection> layers = new ArrayList<>();
         for (int l = 0; l + 1 < sizes.length; l++) {
             int pre = sizes[l];
             int post = sizes[l + 1];
@@ -32,16 +33,16 @@ class EmulatedChipTest {
             for (int e = 0; e < element.length; e++) {
                 element[e] = r.nextDouble(0.0, 1.5);
             }
-            LayerDescription shape = new LayerDescription(pre, post, w, kinds[l], d);
+            Connection shape = ChipNetwork.layer(pre, post, w, kinds[l], d);
             for (int j = 0; j < post; j++) {
                 for (int i = 0; i < pre; i++) {
                     w[j * pre + i] = r.nextDouble(-0.4, 1.6) * 9.0 * model.threshold() / pre;
                     d[j * pre + i] = kinds[l] == DelayKind.NONE ? 0 : element[shape.delayElement(i, j)];
                 }
             }
-            layers.add(new LayerDescription(pre, post, w, kinds[l], d));
+            layers.add(ChipNetwork.layer(pre, post, w, kinds[l], d));
         }
-        return new NetworkDescription(model, sizes[0], layers);
+        return ChipNetwork.of(model, sizes[0], layers);
     }
 
     static double[] randomInput(SplittableRandom r, int n) {
@@ -122,8 +123,8 @@ class EmulatedChipTest {
     @Test
     void spikesAfterTheRunWindowAreNeverEmitted() {
         LifModel model = new LifModel(1.0, 1.0);
-        NetworkDescription net = new NetworkDescription(model, 1,
-                List.of(new LayerDescription(1, 1, new double[] {3.0}, DelayKind.NONE, new double[1])));
+        NetworkDescription net = ChipNetwork.of(model, 1,
+                List.of(ChipNetwork.layer(1, 1, new double[] {3.0}, DelayKind.NONE, new double[1])));
         ChipParameters ideal = ChipParameters.ideal();
         EmulatedChip open = new EmulatedChip(ideal, 1, 1);
         open.load(net);

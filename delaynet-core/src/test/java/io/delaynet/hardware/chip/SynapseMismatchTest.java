@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.delaynet.delay.DelayKind;
 import io.delaynet.event.LifModel;
-import io.delaynet.hardware.LayerDescription;
-import io.delaynet.hardware.NetworkDescription;
+import io.delaynet.model.Connection;
+import io.delaynet.hardware.ChipNetwork;
+import io.delaynet.model.NetworkDescription;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class SynapseMismatchTest {
     private static NetworkDescription layer(int pre, int post, double w) {
         double[] weights = new double[pre * post];
         Arrays.fill(weights, w);
-        return new NetworkDescription(new LifModel(1.0, 2.6), pre, List.of(new LayerDescription(pre, post, weights,
+        return ChipNetwork.of(new LifModel(1.0, 2.6), pre, List.of(ChipNetwork.layer(pre, post, weights,
                 DelayKind.NONE, new double[pre * post])));
     }
 
