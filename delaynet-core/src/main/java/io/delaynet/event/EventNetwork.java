@@ -124,8 +124,6 @@ public final class EventNetwork {
 
     private void forwardLayer(int l, EventTrace trace) {
         Projection p = projections.get(l);
-        int pre = p.pre();
-        int post = p.post();
         double[] in = trace.times[l];
         double[] out = trace.times[l + 1];
         double ref = ArrivalList.startLayer(trace, l);
@@ -134,49 +132,11 @@ public final class EventNetwork {
             return;
         }
         int[] order = trace.presynapticOrder;
-        int active = presortInputs(p, in, order, trace.sortKeys);
+        int active = InputOrder.sort(p, in, order, trace.inputLowerBound, trace.sortKeys);
         ArrivalList.inputHalfExps(trace, l, order, active, ref);
-        double[] arrival = trace.arrival[l];
-        double[] weight = trace.weight[l];
-        double[] half = trace.halfExp[l];
-        for (int j = 0; j < post; j++) {
-            // Inputs come presorted by spike time (or by time plus axonal delay), so arrivals are
-            // already in order without synaptic delays and nearly in order with them: the insertion
-            // shifts only the few inputs that a delay moved past an earlier one.
-            ArrivalList.gather(trace, l, p, j, order, active);
-            out[j] = active == 0 ? Double.POSITIVE_INFINITY
-                    : FirstSpike.scan(j * pre, active, arrival, weight, half, ref, model, trace.causal[l], j);
+        for (int j = 0; j < p.post(); j++) {
+            out[j] = active == 0 ? Double.POSITIVE_INFINITY : NeuronScan.firstSpike(trace, l, p, j, active, ref, model);
         }
-    }
-
-    /**
-     * Writes the indices of the non-silent inputs into {@code order}, roughly sorted by the time at
-     * which they reach the layer (spike time, plus the axonal delay where that is shared by all
-     * targets); returns how many there are. Each time and its index are packed into one long whose
-     * order is the order of the times up to the last few mantissa bits, so one primitive sort does
-     * the job; the exact order is restored by the per-neuron insertion that follows.
-     */
-    private static int presortInputs(Projection p, double[] in, int[] order, long[] keys) {
-        boolean axonal = p.kind() == io.delaynet.delay.DelayKind.AXONAL;
-        double[] d = p.synapseDelays();
-        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, p.pre() - 1));
-        long indexMask = (1L << bits) - 1;
-        int n = 0;
-        for (int i = 0; i < p.pre(); i++) {
-            double t = in[i];
-            if (t == Double.POSITIVE_INFINITY) {
-                continue;
-            }
-            double key = axonal ? t + d[i] : t; // axonal: synapse (i -> 0) carries neuron i's delay
-            long raw = Double.doubleToRawLongBits(key);
-            long sortable = raw < 0 ? ~raw : raw | Long.MIN_VALUE; // unsigned order of the doubles
-            keys[n++] = ((sortable >>> 1) & ~indexMask) | i;      // >>> 1 keeps it a positive long
-        }
-        java.util.Arrays.sort(keys, 0, n);
-        for (int m = 0; m < n; m++) {
-            order[m] = (int) (keys[m] & indexMask);
-        }
-        return n;
     }
 
     /**

@@ -2,7 +2,8 @@ package io.delaynet.event;
 
 /**
  * Everything one forward pass of one sample leaves for its backward pass: per layer the spike
- * times, the arrivals of every neuron sorted by time, and the size of each causal set. Allocated
+ * times, the arrivals of every neuron sorted by time (at least its causal set and the next entry;
+ * the forward pass stops building a list once the neuron has fired), and the size of each causal set. Allocated
  * once per worker and reused for every sample, so the hot loop allocates nothing.
  */
 public final class EventTrace {
@@ -19,6 +20,10 @@ public final class EventTrace {
     final double[] kernelScratch; // scratch for kappa and kappa' of one neuron's causal set
     final int[] presynapticOrder; // scratch: non-silent inputs of a layer in arrival order
     final long[] sortKeys;        // scratch: packed (time, index) keys for that order
+    final double[] inputLowerBound; // scratch: no input at or after this position of that order is earlier
+    final double[] positionArrival; // scratch: one neuron's arrivals in the layer's input order
+    final long[] positionKeys;      // scratch: packed (arrival, position) keys of one neuron
+    final int[] positionOrder;      // scratch: positions in the layer's order, sorted by arrival
 
     EventTrace(EventNetwork network) {
         int layers = network.layerCount();
@@ -50,6 +55,10 @@ public final class EventTrace {
         kernelScratch = new double[2 * widest];
         presynapticOrder = new int[widest];
         sortKeys = new long[widest];
+        inputLowerBound = new double[widest];
+        positionArrival = new double[widest];
+        positionKeys = new long[widest];
+        positionOrder = new int[widest];
     }
 
     /** Spike times of layer l's neurons (l = 0 is the input layer); live view, do not modify. */

@@ -9,7 +9,9 @@ package io.delaynet.event;
  *
  * <p>Numerics: every exponential is taken relative to a reference time {@code ref} (the caller
  * passes {@code halfExp[k] = exp((a_k - ref)/2)}), so late spikes never overflow, and the interval
- * test is done on e^{-T/2} so that a logarithm is taken only for the accepted candidate.
+ * test is done on e^{-T/2} so that a logarithm is taken only for the accepted candidate. Most
+ * candidates are rejected by a cheap test (the membrane is still below threshold and rising at the
+ * next arrival, with a margin far above rounding) before the closed form is solved.
  *
  * <p>Edge cases, decided once: inputs that arrive at the same instant are summed before any
  * crossing is tested (no crossing can fall between them); an empty input list, or a membrane
@@ -51,23 +53,77 @@ public final class FirstSpike {
             if (k + 1 < end && arrival[k + 1] == arrival[k]) {
                 continue; // simultaneous inputs act together
             }
-            double t = lambert ? lambertCandidate(sumFull, sumTimed, c)
-                    : quadraticCandidateY(sumFull, sumHalf, c);
-            if (lambert) {
-                if (t >= arrival[k] - ref && (k + 1 == end || t <= arrival[k + 1] - ref)) {
-                    causal[slot] = k + 1 - base;
-                    return ref + t;
-                }
-            } else if (t > 0) {
-                // t is y = e^{-T'/2}; T' >= a'_k  <=>  y * e^{a'_k/2} <= 1
-                if (t * h <= 1 && (k + 1 == end || t * halfExp[k + 1] >= 1)) {
-                    causal[slot] = k + 1 - base;
-                    return ref - 2 * Math.log(t);
-                }
+            boolean last = k + 1 == end;
+            double t = candidate(lambert, sumFull, sumHalf, sumTimed, c, ref, arrival[k], h, last,
+                    last ? 0 : arrival[k + 1], last ? 0 : halfExp[k + 1]);
+            if (!Double.isNaN(t)) {
+                causal[slot] = k + 1 - base;
+                return t;
             }
         }
         causal[slot] = 0;
         return Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The spike time if the crossing of the membrane driven by the inputs summed so far (running
+     * sums a1 = sumFull, a2 = sumHalf, b = sumTimed) falls between the last of them, arriving at
+     * {@code a} (absolute time, half exponential {@code h}), and the next arrival {@code aNext}
+     * (half exponential {@code hNext}); NaN when it does not, including when no crossing exists.
+     * {@code last}: there is no next arrival.
+     */
+    static double candidate(boolean lambert, double sumFull, double sumHalf, double sumTimed, double c, double ref,
+                            double a, double h, boolean last, double aNext, double hNext) {
+        if (lambert) {
+            if (!last && lambertSurelyLater(sumFull, sumTimed, c, aNext - ref, hNext)) {
+                return Double.NaN;
+            }
+            double t = lambertCandidate(sumFull, sumTimed, c);
+            return t >= a - ref && (last || t <= aNext - ref) ? ref + t : Double.NaN;
+        }
+        if (!last && quadraticSurelyLater(sumFull, sumHalf, c, hNext)) {
+            return Double.NaN;
+        }
+        double y = quadraticCandidateY(sumFull, sumHalf, c);
+        // y = e^{-T'/2}; T' >= a'  <=>  y * e^{a'/2} <= 1
+        return y > 0 && y * h <= 1 && (last || y * hNext >= 1) ? ref - 2 * Math.log(y) : Double.NaN;
+    }
+
+    /**
+     * Relative margin of the cheap rejection tests below. The closed forms are accurate to about
+     * 1e-8 relative in the worst case (a crossing that barely grazes the threshold, where a square
+     * root or the Lambert W branch point halves the significant digits), so a candidate rejected
+     * with this margin is one the closed form would reject too: the tests save work, never change a
+     * result.
+     */
+    static final double MARGIN = 1e-6;
+
+    /**
+     * tau_m = 2 tau_s: whether the crossing of the membrane driven by the inputs summed so far
+     * surely comes after the next arrival (whose half exponential is {@code hNext}), so that the
+     * candidate need not be solved. In h = e^{T'/2} the membrane is above threshold where
+     * G(h) = a2 h - a1 - c h^2 is positive; G is concave, so if it is negative at the next arrival
+     * and still rising there, no crossing lies at or before it. Five multiply-adds instead of a
+     * square root and a division.
+     */
+    static boolean quadraticSurelyLater(double a1, double a2, double c, double hNext) {
+        double ch = c * hNext;
+        double a2h = a2 * hNext;
+        double g = a2h - a1 - ch * hNext;
+        return a2 >= 2 * ch && g < -MARGIN * (a2h + Math.abs(a1) + ch * hNext);
+    }
+
+    /**
+     * tau_m = tau_s: as {@link #quadraticSurelyLater}, for F(t) = t a1 - b - c e^t (positive where
+     * the membrane is above threshold, concave in t), evaluated at the next arrival's shifted time
+     * {@code aNext} with e^{aNext} = hNext^2. Saves a Lambert W (several exponentials) per rejected
+     * candidate.
+     */
+    static boolean lambertSurelyLater(double a1, double b, double c, double aNext, double hNext) {
+        double e = c * hNext * hNext;
+        double a1t = aNext * a1;
+        double f = a1t - b - e;
+        return a1 >= e && f < -MARGIN * (a1 + Math.abs(a1t) + Math.abs(b));
     }
 
     /**

@@ -26,6 +26,7 @@ public final class Projection {
     private final double[] synapseDelay;
     private final double[] synapseHalfExp;
     private final double[] delaySlope;
+    private final double[] earliestDelay;
 
     public Projection(int index, int pre, int post, double[] weights, DelayKind kind,
                       DelayParameterisation parameterisation, double[] rawDelays, int preSharing, int postSharing) {
@@ -64,6 +65,7 @@ public final class Projection {
         synapseDelay = new double[pre * post];
         synapseHalfExp = new double[pre * post];
         delaySlope = new double[count];
+        earliestDelay = new double[post];
         refresh();
     }
 
@@ -84,6 +86,13 @@ public final class Projection {
             double d = perParameter[parameterOfSynapse[s]];
             synapseDelay[s] = d;
             synapseHalfExp[s] = Math.exp(0.5 * d);
+        }
+        for (int j = 0; j < post; j++) {
+            double min = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < pre; i++) {
+                min = Math.min(min, synapseDelay[j * pre + i]);
+            }
+            earliestDelay[j] = min;
         }
     }
 
@@ -139,6 +148,11 @@ public final class Projection {
 
     double[] synapseDelays() {
         return synapseDelay;
+    }
+
+    /** The smallest delay of any synapse into neuron j (0 without delays). */
+    double earliestDelay(int j) {
+        return earliestDelay[j];
     }
 
     double[] synapseHalfExps() {

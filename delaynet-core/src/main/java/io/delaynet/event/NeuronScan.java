@@ -1,0 +1,193 @@
+package io.delaynet.event;
+
+import io.delaynet.delay.DelayKind;
+import java.util.Arrays;
+
+/**
+ * One neuron's first spike in the forward pass: the causal-set scan of {@link FirstSpike}, with
+ * the arrival list built only as far as the scan reaches. The list, the spike time and the causal
+ * set are bit for bit those of building the whole list by insertion over the layer's
+ * {@link InputOrder} and scanning it; only the work differs.
+ *
+ * <ul>
+ *   <li><b>Insertion</b> (no delays, axonal, dendritic, and synaptic with few inputs): inputs enter
+ *   the list in the layer's order, each inserted after every arrival at or before it. The layer's
+ *   lower bounds tell when no input still to come can arrive before the list's next entry, so the
+ *   scan takes inputs only until it has found the spike: a neuron that fires after a third of its
+ *   inputs never touches the other two thirds.</li>
+ *   <li><b>Sorting</b> (synaptic delays, more than {@value #SORT_ABOVE} inputs): per-synapse delays
+ *   can reorder the inputs arbitrarily, and insertion would cost n^2/4 moves. The arrivals are
+ *   packed with their position into longs (dropping the last mantissa bits), sorted by one
+ *   primitive sort and put exactly in order by an insertion pass that almost never moves anything;
+ *   ties stay in the layer's order, as with insertion. Weights and half exponentials are fetched
+ *   only for the entries the scan reaches.</li>
+ * </ul>
+ */
+final class NeuronScan {
+    /** Above this many inputs, synaptic-delay lists are sorted rather than built by insertion. */
+    static final int SORT_ABOVE = 32;
+
+    private NeuronScan() {
+    }
+
+    /**
+     * Neuron {@code j} of layer {@code l}: fills its list (as far as needed) and causal-set size in
+     * {@code trace}, returns its spike time. Needs {@code trace.presynapticOrder},
+     * {@code trace.inputLowerBound} and {@code trace.inputHalfExp} for the layer's {@code active}
+     * inputs, and {@code active > 0}.
+     */
+    static double firstSpike(EventTrace trace, int l, Projection p, int j, int active, double ref, LifModel model) {
+        if (p.kind() == DelayKind.SYNAPTIC && active > SORT_ABOVE) {
+            return sorted(trace, l, p, j, active, ref, model);
+        }
+        return inserted(trace, l, p, j, active, ref, model);
+    }
+
+    private static double inserted(EventTrace trace, int l, Projection p, int j, int active, double ref,
+                                   LifModel model) {
+        int base = j * p.pre();
+        int[] order = trace.presynapticOrder;
+        double[] lower = trace.inputLowerBound;
+        // lower[m] bounds the layer-order key of inputs m, m+1, ...; their arrivals at neuron j are
+        // that key plus at least this (axonal keys already hold the delay)
+        double shift = p.kind() == DelayKind.AXONAL ? 0.0 : p.earliestDelay(j);
+        double[] in = trace.times[l];
+        double[] inHalf = trace.inputHalfExp;
+        double[] w = p.weights().values();
+        double[] d = p.synapseDelays();
+        double[] dHalf = p.synapseHalfExps();
+        double[] arrival = trace.arrival[l];
+        double[] half = trace.halfExp[l];
+        double[] weight = trace.weight[l];
+        int[] source = trace.source[l];
+        double c = model.threshold() * model.leakConductance();
+        boolean lambert = model.equalTimeConstants();
+        double sumFull = 0;
+        double sumHalf = 0;
+        double sumTimed = 0;
+        int taken = 0;
+        for (int k = 0; k < active; k++) {
+            // entries k and k+1 must be final: nothing still to come may arrive before entry k+1
+            while (taken < active && (taken <= k + 1 || arrival[base + k + 1] > lower[taken] + shift)) {
+                int i = order[taken];
+                double a = in[i] + d[base + i];
+                int at = base + taken;
+                while (at > base && arrival[at - 1] > a) {
+                    arrival[at] = arrival[at - 1];
+                    half[at] = half[at - 1];
+                    weight[at] = weight[at - 1];
+                    source[at] = source[at - 1];
+                    at--;
+                }
+                arrival[at] = a;
+                half[at] = inHalf[i] * dHalf[base + i];
+                weight[at] = w[base + i];
+                source[at] = i;
+                taken++;
+            }
+            int e = base + k;
+            double h = half[e];
+            double full = h * h;
+            double wk = weight[e];
+            sumFull += wk * full;
+            if (lambert) {
+                sumTimed += wk * (arrival[e] - ref) * full;
+            } else {
+                sumHalf += wk * h;
+            }
+            boolean last = k + 1 == active;
+            if (!last && arrival[e + 1] == arrival[e]) {
+                continue; // simultaneous inputs act together
+            }
+            double t = FirstSpike.candidate(lambert, sumFull, sumHalf, sumTimed, c, ref, arrival[e], h, last,
+                    last ? 0 : arrival[e + 1], last ? 0 : half[e + 1]);
+            if (!Double.isNaN(t)) {
+                trace.causal[l][j] = k + 1;
+                trace.arrivals[l][j] = taken;
+                return t;
+            }
+        }
+        trace.causal[l][j] = 0;
+        trace.arrivals[l][j] = taken;
+        return Double.POSITIVE_INFINITY;
+    }
+
+    private static double sorted(EventTrace trace, int l, Projection p, int j, int active, double ref,
+                                 LifModel model) {
+        int base = j * p.pre();
+        int[] order = trace.presynapticOrder;
+        double[] in = trace.times[l];
+        double[] d = p.synapseDelays();
+        double[] arrival = trace.arrival[l];
+        double[] byPosition = trace.positionArrival;
+        long[] keys = trace.positionKeys;
+        int[] position = trace.positionOrder;
+        int bits = 32 - Integer.numberOfLeadingZeros(active - 1);
+        long mask = (1L << bits) - 1;
+        for (int m = 0; m < active; m++) {
+            int i = order[m];
+            double a = in[i] + d[base + i];
+            byPosition[m] = a;
+            keys[m] = (InputOrder.sortable(a) >>> 1 & ~mask) | m;
+        }
+        Arrays.sort(keys, 0, active);
+        for (int k = 0; k < active; k++) {
+            int m = (int) (keys[k] & mask);
+            double a = byPosition[m];
+            int at = base + k;
+            while (at > base && arrival[at - 1] > a) { // only keys equal up to the dropped bits move
+                arrival[at] = arrival[at - 1];
+                position[at - base] = position[at - base - 1];
+                at--;
+            }
+            arrival[at] = a;
+            position[at - base] = m;
+        }
+        double[] inHalf = trace.inputHalfExp;
+        double[] w = p.weights().values();
+        double[] dHalf = p.synapseHalfExps();
+        double[] half = trace.halfExp[l];
+        double[] weight = trace.weight[l];
+        int[] source = trace.source[l];
+        double c = model.threshold() * model.leakConductance();
+        boolean lambert = model.equalTimeConstants();
+        double sumFull = 0;
+        double sumHalf = 0;
+        double sumTimed = 0;
+        int fetched = 0;
+        for (int k = 0; k < active; k++) {
+            while (fetched < active && fetched <= k + 1) {
+                int i = order[position[fetched]];
+                int e = base + fetched;
+                half[e] = inHalf[i] * dHalf[base + i];
+                weight[e] = w[base + i];
+                source[e] = i;
+                fetched++;
+            }
+            int e = base + k;
+            double h = half[e];
+            double full = h * h;
+            double wk = weight[e];
+            sumFull += wk * full;
+            if (lambert) {
+                sumTimed += wk * (arrival[e] - ref) * full;
+            } else {
+                sumHalf += wk * h;
+            }
+            boolean last = k + 1 == active;
+            if (!last && arrival[e + 1] == arrival[e]) {
+                continue; // simultaneous inputs act together
+            }
+            double t = FirstSpike.candidate(lambert, sumFull, sumHalf, sumTimed, c, ref, arrival[e], h, last,
+                    last ? 0 : arrival[e + 1], last ? 0 : half[e + 1]);
+            if (!Double.isNaN(t)) {
+                trace.causal[l][j] = k + 1;
+                trace.arrivals[l][j] = fetched;
+                return t;
+            }
+        }
+        trace.causal[l][j] = 0;
+        trace.arrivals[l][j] = fetched;
+        return Double.POSITIVE_INFINITY;
+    }
+}
