@@ -127,6 +127,7 @@ public final class EventNetwork {
         double[] in = trace.times[l];
         double[] out = trace.times[l + 1];
         double ref = ArrivalList.startLayer(trace, l);
+        trace.shared[l] = false;
         if (ref == Double.POSITIVE_INFINITY) {
             java.util.Arrays.fill(out, Double.POSITIVE_INFINITY);
             return;
@@ -134,6 +135,10 @@ public final class EventNetwork {
         int[] order = trace.presynapticOrder;
         int active = InputOrder.sort(p, in, order, trace.inputLowerBound, trace.sortKeys);
         ArrivalList.inputHalfExps(trace, l, order, active, ref);
+        if (NeuronScan.sharesArrivals(p)) {
+            NeuronScan.buildShared(trace, l, p, active, ref);
+            trace.shared[l] = true;
+        }
         for (int j = 0; j < p.post(); j++) {
             out[j] = active == 0 ? Double.POSITIVE_INFINITY : NeuronScan.firstSpike(trace, l, p, j, active, ref, model);
         }
@@ -199,8 +204,15 @@ public final class EventNetwork {
         double[] slopes = p.delaySlopes();
         boolean lambert = model.equalTimeConstants();
         double r = model.tauRatio();
-        double amp = lambert ? 1.0 : r / (r - 1);
+        double amp = lambert ? 1.0 : r / (r - 1); // r = 2 whenever it is used
         double[] kappa = trace.kernelScratch;
+        boolean shared = trace.shared[l];
+        double[] w = p.weights().values();
+        // a neuron's list: its own entries from j * pre, or the layer's list (weights looked up by source)
+        double[] halves = shared ? trace.layerHalf[l] : trace.halfExp[l];
+        double[] arrivals = shared ? trace.layerArrival[l] : trace.arrival[l];
+        int[] sources = shared ? trace.layerSource[l] : trace.source[l];
+        double[] weights = trace.weight[l];
         for (int j = 0; j < post; j++) {
             double err = delta[j];
             int n = trace.causal[l][j];
@@ -208,25 +220,31 @@ public final class EventNetwork {
                 continue;
             }
             int base = j * pre;
+            int list = shared ? 0 : base;
+            if (shared) {
+                for (int k = 0; k < n; k++) {
+                    weights[base + k] = w[base + sources[k]]; // in list order, as the unshared lists hold them
+                }
+            }
             double tSpike = out[j];
             double yT = Math.exp(-0.5 * (tSpike - ref));
             double slope = 0;
             for (int k = 0; k < n; k++) {
-                double eHalf = yT * trace.halfExp[l][base + k]; // e^{-s/2}, s = T - a_k
-                double eFull = eHalf * eHalf;                    // e^{-s}
+                double eHalf = yT * halves[list + k]; // e^{-s/2}, s = T - a_k
+                double eFull = eHalf * eHalf;         // e^{-s}
                 double kap;
                 double kapSlope;
                 if (lambert) {
-                    double s = tSpike - trace.arrival[l][base + k];
+                    double s = tSpike - arrivals[list + k];
                     kap = s * eFull;
                     kapSlope = (1 - s) * eFull;
                 } else {
-                    kap = amp * (eHalf - eFull);           // r = 2: e^{-s/r} = e^{-s/2}
-                    kapSlope = amp * (eFull - eHalf / r);
+                    kap = amp * (eHalf - eFull);      // r = 2: e^{-s/r} = e^{-s/2}
+                    kapSlope = amp * (eFull - eHalf * 0.5); // eHalf / r, exactly
                 }
                 kappa[2 * k] = kap;
                 kappa[2 * k + 1] = kapSlope;
-                slope += trace.weight[l][base + k] * kapSlope;
+                slope += weights[base + k] * kapSlope;
             }
             if (!(slope > 0)) {
                 continue; // grazing crossing: the derivative is unbounded, so no gradient flows
@@ -238,11 +256,11 @@ public final class EventNetwork {
             }
             boolean keepWeights = largest <= maxWeightGradient;
             for (int k = 0; k < n; k++) {
-                int i = trace.source[l][base + k];
+                int i = sources[list + k];
                 if (keepWeights) {
                     gradWeight[base + i] -= scale * kappa[2 * k];
                 }
-                double gArrival = scale * trace.weight[l][base + k] * kappa[2 * k + 1];
+                double gArrival = scale * weights[base + k] * kappa[2 * k + 1];
                 inGrad[i] += gArrival;
                 if (gradDelay != null) {
                     int q = parameterOf[base + i];

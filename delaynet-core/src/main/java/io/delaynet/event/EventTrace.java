@@ -15,6 +15,12 @@ public final class EventTrace {
     final int[][] source;        // [layer][post * pre] presynaptic index in sorted order
     final int[][] arrivals;      // [layer][post] number of non-silent inputs
     final int[][] causal;        // [layer][post] causal-set size (0 = no spike)
+    final boolean[] shared;      // [layer] every neuron's list is the layer's list (no delays, axonal delays)
+    final double[][] layerArrival; // [layer][pre] the layer's list when shared: arrival times in order
+    final double[][] layerHalf;    // [layer][pre] exp((arrival - ref)/2) in that order
+    final double[][] layerFull;    // [layer][pre] its square, exp(arrival - ref)
+    final double[][] layerShifted; // [layer][pre] arrival - ref
+    final int[][] layerSource;     // [layer][pre] presynaptic index in that order
     final double[][] timeGradient; // [layer + 1][neurons] dL/dt for every spike time (index 0: inputs)
     final double[] inputHalfExp; // scratch, largest layer width
     final double[] kernelScratch; // scratch for kappa and kappa' of one neuron's causal set
@@ -38,6 +44,12 @@ public final class EventTrace {
         source = new int[layers][];
         arrivals = new int[layers][];
         causal = new int[layers][];
+        shared = new boolean[layers];
+        layerArrival = new double[layers][];
+        layerHalf = new double[layers][];
+        layerFull = new double[layers][];
+        layerShifted = new double[layers][];
+        layerSource = new int[layers][];
         int widest = network.inputSize();
         for (int l = 0; l < layers; l++) {
             Projection p = network.projection(l);
@@ -49,6 +61,11 @@ public final class EventTrace {
             source[l] = new int[p.pre() * p.post()];
             arrivals[l] = new int[p.post()];
             causal[l] = new int[p.post()];
+            layerArrival[l] = new double[p.pre()];
+            layerHalf[l] = new double[p.pre()];
+            layerFull[l] = new double[p.pre()];
+            layerShifted[l] = new double[p.pre()];
+            layerSource[l] = new int[p.pre()];
             widest = Math.max(widest, p.pre());
         }
         inputHalfExp = new double[widest];

@@ -10,7 +10,10 @@ import java.util.Arrays;
  * {@link InputOrder} and scanning it; only the work differs.
  *
  * <ul>
- *   <li><b>Insertion</b> (no delays, axonal, dendritic, and synaptic with few inputs): inputs enter
+ *   <li><b>Shared</b> (no delays, axonal delays): every neuron of the layer sees the same arrival
+ *   times, so the list is built once per layer ({@link #buildShared}) and each neuron only reads
+ *   its weights along it; the scan stops at the spike.</li>
+ *   <li><b>Insertion</b> (dendritic, and synaptic with few inputs): inputs enter
  *   the list in the layer's order, each inserted after every arrival at or before it. The layer's
  *   lower bounds tell when no input still to come can arrive before the list's next entry, so the
  *   scan takes inputs only until it has found the spike: a neuron that fires after a third of its
@@ -37,10 +40,94 @@ final class NeuronScan {
      * inputs, and {@code active > 0}.
      */
     static double firstSpike(EventTrace trace, int l, Projection p, int j, int active, double ref, LifModel model) {
+        if (trace.shared[l]) {
+            return shared(trace, l, p, j, active, ref, model);
+        }
         if (p.kind() == DelayKind.SYNAPTIC && active > SORT_ABOVE) {
             return sorted(trace, l, p, j, active, ref, model);
         }
         return inserted(trace, l, p, j, active, ref, model);
+    }
+
+    /** Whether every neuron of {@code p} sees its inputs at the same times (no delays, or axonal ones). */
+    static boolean sharesArrivals(Projection p) {
+        return p.kind() == DelayKind.NONE || p.kind() == DelayKind.AXONAL;
+    }
+
+    /**
+     * The list of a layer whose neurons share their arrival times: the layer's order put exactly in
+     * order by insertion, which is what each neuron's own insertion would give, since the arrival
+     * times (spike time plus the one delay of the input) are the same doubles for every neuron.
+     */
+    static void buildShared(EventTrace trace, int l, Projection p, int active, double ref) {
+        int[] order = trace.presynapticOrder;
+        double[] in = trace.times[l];
+        double[] inHalf = trace.inputHalfExp;
+        double[] d = p.synapseDelays();      // neuron 0's row: the same delays for every neuron
+        double[] dHalf = p.synapseHalfExps();
+        double[] arrival = trace.layerArrival[l];
+        double[] half = trace.layerHalf[l];
+        int[] source = trace.layerSource[l];
+        for (int m = 0; m < active; m++) {
+            int i = order[m];
+            double a = in[i] + d[i];
+            int at = m;
+            while (at > 0 && arrival[at - 1] > a) {
+                arrival[at] = arrival[at - 1];
+                half[at] = half[at - 1];
+                source[at] = source[at - 1];
+                at--;
+            }
+            arrival[at] = a;
+            half[at] = inHalf[i] * dHalf[i];
+            source[at] = i;
+        }
+        double[] full = trace.layerFull[l];
+        double[] shifted = trace.layerShifted[l];
+        for (int m = 0; m < active; m++) {
+            full[m] = half[m] * half[m];
+            shifted[m] = arrival[m] - ref;
+        }
+    }
+
+    private static double shared(EventTrace trace, int l, Projection p, int j, int active, double ref,
+                                 LifModel model) {
+        int base = j * p.pre();
+        double[] w = p.weights().values();
+        double[] arrival = trace.layerArrival[l];
+        double[] half = trace.layerHalf[l];
+        double[] full = trace.layerFull[l];
+        double[] shifted = trace.layerShifted[l];
+        int[] source = trace.layerSource[l];
+        double c = model.threshold() * model.leakConductance();
+        boolean lambert = model.equalTimeConstants();
+        double sumFull = 0;
+        double sumHalf = 0;
+        double sumTimed = 0;
+        for (int k = 0; k < active; k++) {
+            double h = half[k];
+            double wk = w[base + source[k]];
+            sumFull += wk * full[k];
+            if (lambert) {
+                sumTimed += wk * shifted[k] * full[k];
+            } else {
+                sumHalf += wk * h;
+            }
+            boolean last = k + 1 == active;
+            if (!last && arrival[k + 1] == arrival[k]) {
+                continue; // simultaneous inputs act together
+            }
+            double t = FirstSpike.candidate(lambert, sumFull, sumHalf, sumTimed, c, ref, arrival[k], h, last,
+                    last ? 0 : arrival[k + 1], last ? 0 : half[k + 1]);
+            if (!Double.isNaN(t)) {
+                trace.causal[l][j] = k + 1;
+                trace.arrivals[l][j] = active;
+                return t;
+            }
+        }
+        trace.causal[l][j] = 0;
+        trace.arrivals[l][j] = active;
+        return Double.POSITIVE_INFINITY;
     }
 
     private static double inserted(EventTrace trace, int l, Projection p, int j, int active, double ref,

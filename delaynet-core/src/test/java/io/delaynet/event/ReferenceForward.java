@@ -14,7 +14,11 @@ final class ReferenceForward {
 
     /** The spike times of every layer, [0] the input. */
     static double[][] run(EventNetwork net, double[] input, int[][] causalOut) {
-        EventTrace trace = net.newTrace();
+        return run(net, input, causalOut, net.newTrace());
+    }
+
+    /** As above, leaving every neuron's whole list in {@code trace}, ready for the backward pass. */
+    static double[][] run(EventNetwork net, double[] input, int[][] causalOut, EventTrace trace) {
         System.arraycopy(input, 0, trace.times[0], 0, input.length);
         for (int l = 0; l < net.layerCount(); l++) {
             layer(net, l, trace);
@@ -36,6 +40,8 @@ final class ReferenceForward {
         for (double t : in) {
             ref = Math.min(ref, t);
         }
+        trace.reference[l] = ref;
+        trace.shared[l] = false;
         if (ref == Double.POSITIVE_INFINITY) {
             Arrays.fill(out, Double.POSITIVE_INFINITY);
             Arrays.fill(trace.causal[l], 0);
@@ -71,6 +77,7 @@ final class ReferenceForward {
         double[] arrival = new double[pre];
         double[] half = new double[pre];
         double[] weight = new double[pre];
+        int[] source = new int[pre];
         for (int j = 0; j < p.post(); j++) {
             int base = j * pre;
             for (int m = 0; m < active; m++) {
@@ -81,12 +88,18 @@ final class ReferenceForward {
                     arrival[k] = arrival[k - 1];
                     half[k] = half[k - 1];
                     weight[k] = weight[k - 1];
+                    source[k] = source[k - 1];
                     k--;
                 }
                 arrival[k] = a;
                 half[k] = inHalf[i] * dHalf[base + i];
                 weight[k] = w[base + i];
+                source[k] = i;
             }
+            System.arraycopy(arrival, 0, trace.arrival[l], base, active);
+            System.arraycopy(half, 0, trace.halfExp[l], base, active);
+            System.arraycopy(weight, 0, trace.weight[l], base, active);
+            System.arraycopy(source, 0, trace.source[l], base, active);
             out[j] = active == 0 ? Double.POSITIVE_INFINITY
                     : scan(active, arrival, weight, half, ref, net.model(), trace.causal[l], j);
         }
