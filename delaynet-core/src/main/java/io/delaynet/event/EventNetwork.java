@@ -90,7 +90,7 @@ public final class EventNetwork {
         return new EventTrace(this);
     }
 
-    /** Refreshes cached delays after the parameters changed. */
+    /** Refreshes cached delays (and, for synaptic delays, weights) after the parameters changed. */
     public void refresh() {
         for (Projection p : projections) {
             p.refresh();
@@ -139,7 +139,11 @@ public final class EventNetwork {
             NeuronScan.buildShared(trace, l, p, active, ref);
             trace.shared[l] = true;
         }
+        boolean sorts = NeuronScan.sorts(p, active);
         for (int j = 0; j < p.post(); j++) {
+            if (sorts && j % NeuronScan.TILE == 0) {
+                NeuronScan.arrivalsByPosition(trace, l, p, active, j);
+            }
             out[j] = active == 0 ? Double.POSITIVE_INFINITY : NeuronScan.firstSpike(trace, l, p, j, active, ref, model);
         }
     }

@@ -21,6 +21,9 @@ public final class EventTrace {
     final double[][] layerFull;    // [layer][pre] its square, exp(arrival - ref)
     final double[][] layerShifted; // [layer][pre] arrival - ref
     final int[][] layerSource;     // [layer][pre] presynaptic index in that order
+    final double[] byPositionArrival; // scratch, sorted synaptic layers: [neuron of the tile][m] arrival of the m-th input of the layer order
+    final double[] byPositionHalf;    // scratch: likewise its half exponential
+    final double[] byPositionWeight;  // scratch: likewise its weight
     final double[][] timeGradient; // [layer + 1][neurons] dL/dt for every spike time (index 0: inputs)
     final double[] inputHalfExp; // scratch, largest layer width
     final double[] kernelScratch; // scratch for kappa and kappa' of one neuron's causal set
@@ -76,6 +79,9 @@ public final class EventTrace {
         positionArrival = new double[widest];
         positionKeys = new long[widest];
         positionOrder = new int[widest];
+        byPositionArrival = new double[NeuronScan.TILE * widest];
+        byPositionHalf = new double[NeuronScan.TILE * widest];
+        byPositionWeight = new double[NeuronScan.TILE * widest];
     }
 
     /** Spike times of layer l's neurons (l = 0 is the input layer); live view, do not modify. */

@@ -19,11 +19,12 @@ import java.util.Arrays;
  *   scan takes inputs only until it has found the spike: a neuron that fires after a third of its
  *   inputs never touches the other two thirds.</li>
  *   <li><b>Sorting</b> (synaptic delays, more than {@value #SORT_ABOVE} inputs): per-synapse delays
- *   can reorder the inputs arbitrarily, and insertion would cost n^2/4 moves. The arrivals are
- *   packed with their position into longs (dropping the last mantissa bits), sorted by one
- *   primitive sort and put exactly in order by an insertion pass that almost never moves anything;
- *   ties stay in the layer's order, as with insertion. Weights and half exponentials are fetched
- *   only for the entries the scan reaches.</li>
+ *   can reorder the inputs arbitrarily, and insertion would cost n^2/4 moves. The arrivals of all
+ *   neurons are first computed layer-wide from presynaptic-major delays ({@link #arrivalsByPosition}:
+ *   one contiguous row per active input rather than scattered reads from every neuron's row), then
+ *   each neuron's are packed with their position into longs (dropping the last mantissa bits),
+ *   sorted by one primitive sort and put exactly in order by an insertion pass that almost never
+ *   moves anything; ties stay in the layer's order, as with insertion.</li>
  * </ul>
  */
 final class NeuronScan {
@@ -43,10 +44,50 @@ final class NeuronScan {
         if (trace.shared[l]) {
             return shared(trace, l, p, j, active, ref, model);
         }
-        if (p.kind() == DelayKind.SYNAPTIC && active > SORT_ABOVE) {
+        if (sorts(p, active)) {
             return sorted(trace, l, p, j, active, ref, model);
         }
         return inserted(trace, l, p, j, active, ref, model);
+    }
+
+    /** Whether the lists of {@code p} are sorted (rather than built by insertion) for this many inputs. */
+    static boolean sorts(Projection p, int active) {
+        return p.kind() == DelayKind.SYNAPTIC && active > SORT_ABOVE;
+    }
+
+    /** Neurons whose arrivals are gathered together in a sorted synaptic layer: their rows stay in cache. */
+    static final int TILE = 16;
+
+    /**
+     * For a sorted synaptic layer: the arrivals, half exponentials and weights of neurons
+     * {@code from} to {@code from + TILE} (or the layer's end), in the layer's input order, read
+     * from one contiguous run of presynaptic-major delays and weights per active input instead of
+     * scattered places in every neuron's row; the per-neuron sorts then read them contiguously.
+     */
+    static void arrivalsByPosition(EventTrace trace, int l, Projection p, int active, int from) {
+        int post = p.post();
+        int to = Math.min(post, from + TILE);
+        int[] order = trace.presynapticOrder;
+        double[] in = trace.times[l];
+        double[] inHalf = trace.inputHalfExp;
+        double[] d = p.delaysByInput();
+        double[] dHalf = p.halfExpsByInput();
+        double[] w = p.weightsByInput();
+        double[] arrival = trace.byPositionArrival;
+        double[] half = trace.byPositionHalf;
+        double[] weight = trace.byPositionWeight;
+        for (int m = 0; m < active; m++) {
+            int i = order[m];
+            double t = in[i];
+            double h = inHalf[i];
+            int row = i * post;
+            for (int j = from; j < to; j++) {
+                int at = (j - from) * active + m;
+                arrival[at] = t + d[row + j];
+                half[at] = h * dHalf[row + j];
+                weight[at] = w[row + j];
+            }
+        }
     }
 
     /** Whether every neuron of {@code p} sees its inputs at the same times (no delays, or axonal ones). */
@@ -203,24 +244,21 @@ final class NeuronScan {
                                  LifModel model) {
         int base = j * p.pre();
         int[] order = trace.presynapticOrder;
-        double[] in = trace.times[l];
-        double[] d = p.synapseDelays();
         double[] arrival = trace.arrival[l];
-        double[] byPosition = trace.positionArrival;
+        double[] byPosition = trace.byPositionArrival;
+        double[] halfByPosition = trace.byPositionHalf;
+        int tile = (j % TILE) * active; // this neuron's run in the tile buffers
         long[] keys = trace.positionKeys;
         int[] position = trace.positionOrder;
         int bits = 32 - Integer.numberOfLeadingZeros(active - 1);
         long mask = (1L << bits) - 1;
         for (int m = 0; m < active; m++) {
-            int i = order[m];
-            double a = in[i] + d[base + i];
-            byPosition[m] = a;
-            keys[m] = (InputOrder.sortable(a) >>> 1 & ~mask) | m;
+            keys[m] = (InputOrder.sortable(byPosition[tile + m]) >>> 1 & ~mask) | m;
         }
         Arrays.sort(keys, 0, active);
         for (int k = 0; k < active; k++) {
             int m = (int) (keys[k] & mask);
-            double a = byPosition[m];
+            double a = byPosition[tile + m];
             int at = base + k;
             while (at > base && arrival[at - 1] > a) { // only keys equal up to the dropped bits move
                 arrival[at] = arrival[at - 1];
@@ -230,9 +268,7 @@ final class NeuronScan {
             arrival[at] = a;
             position[at - base] = m;
         }
-        double[] inHalf = trace.inputHalfExp;
-        double[] w = p.weights().values();
-        double[] dHalf = p.synapseHalfExps();
+        double[] weightByPosition = trace.byPositionWeight;
         double[] half = trace.halfExp[l];
         double[] weight = trace.weight[l];
         int[] source = trace.source[l];
@@ -244,10 +280,11 @@ final class NeuronScan {
         int fetched = 0;
         for (int k = 0; k < active; k++) {
             while (fetched < active && fetched <= k + 1) {
-                int i = order[position[fetched]];
+                int m = position[fetched];
+                int i = order[m];
                 int e = base + fetched;
-                half[e] = inHalf[i] * dHalf[base + i];
-                weight[e] = w[base + i];
+                half[e] = halfByPosition[tile + m];
+                weight[e] = weightByPosition[tile + m];
                 source[e] = i;
                 fetched++;
             }

@@ -11,7 +11,9 @@ import io.delaynet.train.ParameterGroup;
  *
  * <p>The per-synapse delay, its half exponential e^{d/2} and the chain-rule slope are cached
  * after every parameter change ({@link #refresh()}), which keeps exponentials out of the
- * per-sample forward pass.
+ * per-sample forward pass. With synaptic delays the delays, half exponentials and weights are
+ * also cached presynaptic-major, the layout the sorted forward pass reads; so weights too must be
+ * followed by a refresh when they change (the learner does it after every step).
  */
 public final class Projection {
     private final int pre;
@@ -27,6 +29,9 @@ public final class Projection {
     private final double[] synapseHalfExp;
     private final double[] delaySlope;
     private final double[] earliestDelay;
+    private final double[] delayByInput;   // synaptic only: synapse i -> j at i * post + j
+    private final double[] halfExpByInput; // likewise e^{d/2}
+    private final double[] weightByInput;  // likewise the weights, as of the last refresh
 
     public Projection(int index, int pre, int post, double[] weights, DelayKind kind,
                       DelayParameterisation parameterisation, double[] rawDelays, int preSharing, int postSharing) {
@@ -66,6 +71,9 @@ public final class Projection {
         synapseHalfExp = new double[pre * post];
         delaySlope = new double[count];
         earliestDelay = new double[post];
+        delayByInput = kind == DelayKind.SYNAPTIC ? new double[pre * post] : null;
+        halfExpByInput = kind == DelayKind.SYNAPTIC ? new double[pre * post] : null;
+        weightByInput = kind == DelayKind.SYNAPTIC ? new double[pre * post] : null;
         refresh();
     }
 
@@ -86,6 +94,16 @@ public final class Projection {
             double d = perParameter[parameterOfSynapse[s]];
             synapseDelay[s] = d;
             synapseHalfExp[s] = Math.exp(0.5 * d);
+        }
+        if (delayByInput != null) {
+            double[] w = weights.values();
+            for (int j = 0; j < post; j++) {
+                for (int i = 0; i < pre; i++) {
+                    delayByInput[i * post + j] = synapseDelay[j * pre + i];
+                    halfExpByInput[i * post + j] = synapseHalfExp[j * pre + i];
+                    weightByInput[i * post + j] = w[j * pre + i];
+                }
+            }
         }
         for (int j = 0; j < post; j++) {
             double min = Double.POSITIVE_INFINITY;
@@ -153,6 +171,25 @@ public final class Projection {
     /** The smallest delay of any synapse into neuron j (0 without delays). */
     double earliestDelay(int j) {
         return earliestDelay[j];
+    }
+
+    /**
+     * Synaptic delays laid out presynaptic-major (synapse i -> j at {@code i * post + j}), so that a
+     * layer's forward pass reads one contiguous row per active input instead of touching every
+     * neuron's row at scattered places; null for other delay kinds.
+     */
+    double[] delaysByInput() {
+        return delayByInput;
+    }
+
+    /** {@link #delaysByInput()}'s half exponentials e^{d/2}. */
+    double[] halfExpsByInput() {
+        return halfExpByInput;
+    }
+
+    /** The weights in the layout of {@link #delaysByInput()}, as of the last {@link #refresh()}. */
+    double[] weightsByInput() {
+        return weightByInput;
     }
 
     double[] synapseHalfExps() {
