@@ -20,8 +20,7 @@ import picocli.CommandLine.Option;
                 "Without options: the method's defaults as YAML with a comment on every key; save them as the start "
                         + "of your own file: delaynet config > my-run.yaml",
                 "With --config and/or --set: the configuration a run would use (defaults, then your file, then the "
-                        + "overrides), checked as 'delaynet train' checks it.",
-                "Methods: ${COMPLETION-CANDIDATES}"},
+                        + "overrides), checked as 'delaynet train' checks it."},
         footer = {"", "Every key of every method is also documented in docs/configuration.md."})
 public final class ConfigCommand implements Callable<Integer> {
 
@@ -34,7 +33,8 @@ public final class ConfigCommand implements Callable<Integer> {
     }
 
     @Option(names = "--method", paramLabel = "NAME", completionCandidates = MethodNames.class,
-            description = "The method whose defaults or keys to show (default: the config's method, else delgrad).")
+            description = "The method whose defaults or keys to show, one of ${COMPLETION-CANDIDATES} "
+                    + "(default: the config's method, else delgrad).")
     String method;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Show this YAML or JSON file resolved.")

@@ -3,10 +3,9 @@ package io.delaynet.cli;
 import io.delaynet.config.ConfigException;
 import io.delaynet.io.Json;
 import io.delaynet.run.RunContext;
+import io.delaynet.run.TrainedModel;
 import io.delaynet.train.Evaluation;
-import io.delaynet.train.Learner;
 import io.delaynet.train.Split;
-import io.delaynet.train.Trainer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -41,11 +40,7 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         Split which = parseSplit(split);
         TrainedModel trained = TrainedModel.load(model, new RunContext(data.resolve()));
-        Evaluation e;
-        try (Trainer<Learner.Workspace> trainer = new Trainer<>(trained.learner(),
-                trained.experiment().training().toOptions())) {
-            e = trainer.evaluate(which);
-        }
+        Evaluation e = trained.evaluate(which);
         int correct = 0;
         for (int i = 0; i < e.size(); i++) {
             correct += e.predictions()[i] >= 0 && e.predictions()[i] == e.labels()[i] ? 1 : 0;

@@ -4,6 +4,7 @@ import io.delaynet.config.ConfigException;
 import io.delaynet.inspect.SampleGradients;
 import io.delaynet.inspect.SampleSpikes;
 import io.delaynet.run.RunContext;
+import io.delaynet.run.TrainedModel;
 import io.delaynet.train.Split;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,8 +1,8 @@
 package io.delaynet.cli;
 
 import io.delaynet.cli.report.ReportWriter;
-import io.delaynet.cli.report.RunRecord;
 import io.delaynet.run.RunContext;
+import io.delaynet.run.RunRecord;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

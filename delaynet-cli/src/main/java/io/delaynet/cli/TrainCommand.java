@@ -1,11 +1,11 @@
 package io.delaynet.cli;
 
 import io.delaynet.cli.report.ReportWriter;
-import io.delaynet.cli.report.RunRecord;
 import io.delaynet.config.ConfigException;
 import io.delaynet.io.Checkpoint;
 import io.delaynet.run.ResolvedConfig;
 import io.delaynet.run.RunContext;
+import io.delaynet.run.RunRecord;
 import io.delaynet.run.RunSummary;
 import io.delaynet.run.TrainingRun;
 import io.delaynet.train.Split;

@@ -26,16 +26,19 @@ public final class ConfigTree {
 
     /** Reads a YAML or JSON file whose top level must be a mapping. */
     public static ObjectNode read(Path file) {
-        String text;
+        return parse(readText(file), file.toString());
+    }
+
+    /** The text of a configuration file; a missing or unreadable file is a one-line {@link ConfigException}. */
+    public static String readText(Path file) {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException("config file " + file + " does not exist; check the path given to --config");
         } catch (IOException | UncheckedIOException e) {
             throw new ConfigException("cannot read config file " + file + " (" + e.getMessage()
                     + "); check that it is a readable text file");
         }
-        return parse(text, file.toString());
     }
 
     /** Parses YAML or JSON text; {@code origin} names it in error messages. */

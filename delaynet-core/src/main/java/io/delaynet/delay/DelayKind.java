@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * Where a projection's transmission delay lives, which decides how many delay parameters it has
- * and which synapses share one.
+ * and which synapses share one. The one delay kind of the library: both engines, the network
+ * description and the backends use it.
  */
 public enum DelayKind {
     /** No delay: arrival time equals the presynaptic spike time. */
@@ -15,6 +16,11 @@ public enum DelayKind {
     DENDRITIC,
     /** One delay per synapse. */
     SYNAPTIC;
+
+    /** Number of delay parameters of a pre × post projection without sharing (0 for {@link #NONE}). */
+    public int count(int pre, int post) {
+        return parameterCount(pre, post, 1, 1);
+    }
 
     /**
      * Number of trainable delay parameters of a pre × post projection whose parameters are tied

@@ -1,8 +1,9 @@
 package io.delaynet.io;
 
 import io.delaynet.config.ConfigException;
-import io.delaynet.train.Adam;
 import io.delaynet.train.EpochMetrics;
+import io.delaynet.train.Optimizer;
+import io.delaynet.train.OptimizerState;
 import io.delaynet.train.ParameterGroup;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -19,22 +20,30 @@ import java.util.zip.CRC32;
 
 /**
  * Everything a run needs to continue exactly where it stopped after an epoch: parameter values,
- * the optimizer's moments, the method's extra state and the metrics so far. Binary (parameters can
+ * the optimizer's state, the method's extra state and the metrics so far. Binary (parameters can
  * number millions), with a CRC so that a damaged file is recognised instead of silently loaded.
+ *
+ * <p>The optimizer's state is stored generically ({@link OptimizerState}: type name, step count,
+ * named buffers with one row per parameter group), so any optimizer resumes bit for bit. Layout,
+ * big-endian, after the magic {@code DNCKPT02}: next epoch; parameters (count, then name and array
+ * each); optimizer type, steps, buffer count, then name and rows each; extra arrays; history; CRC-32
+ * of everything before it. Files of the first format ({@code DNCKPT01}, which held Adam's m, v and
+ * optionally vmax in fixed places) are still read, as Adam state.
  *
  * @param nextEpoch the first epoch still to train (0-based)
  */
-public record Checkpoint(int nextEpoch, Map<String, double[]> parameters, Adam.State optimizer,
+public record Checkpoint(int nextEpoch, Map<String, double[]> parameters, OptimizerState optimizer,
                          Map<String, double[]> extra, List<EpochMetrics> history) {
-    private static final long MAGIC = 0x444E434B50543031L; // "DNCKPT01"
+    private static final long MAGIC_V1 = 0x444E434B50543031L; // "DNCKPT01"
+    private static final long MAGIC = 0x444E434B50543032L; // "DNCKPT02"
 
-    public static Checkpoint capture(int nextEpoch, List<ParameterGroup> groups, Adam adam, Map<String, double[]> extra,
-                                     List<EpochMetrics> history) {
+    public static Checkpoint capture(int nextEpoch, List<ParameterGroup> groups, Optimizer optimizer,
+                                     Map<String, double[]> extra, List<EpochMetrics> history) {
         Map<String, double[]> values = new LinkedHashMap<>();
         for (ParameterGroup g : groups) {
             values.put(g.name(), g.values().clone());
         }
-        return new Checkpoint(nextEpoch, values, adam.state(), new LinkedHashMap<>(extra), List.copyOf(history));
+        return new Checkpoint(nextEpoch, values, optimizer.state(), new LinkedHashMap<>(extra), List.copyOf(history));
     }
 
     public void write(Path file) throws IOException {
@@ -43,12 +52,12 @@ public record Checkpoint(int nextEpoch, Map<String, double[]> parameters, Adam.S
             out.writeLong(MAGIC);
             out.writeInt(nextEpoch);
             writeArrays(out, parameters);
+            writeString(out, optimizer.type());
             out.writeLong(optimizer.steps());
-            writeMatrix(out, optimizer.m());
-            writeMatrix(out, optimizer.v());
-            out.writeBoolean(optimizer.vMax() != null);
-            if (optimizer.vMax() != null) {
-                writeMatrix(out, optimizer.vMax());
+            out.writeInt(optimizer.buffers().size());
+            for (Map.Entry<String, double[][]> e : optimizer.buffers().entrySet()) {
+                writeString(out, e.getKey());
+                writeMatrix(out, e.getValue());
             }
             writeArrays(out, extra);
             out.writeInt(history.size());
@@ -91,15 +100,13 @@ public record Checkpoint(int nextEpoch, Map<String, double[]> parameters, Adam.S
             throw new ConfigException(damaged);
         }
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(all, 0, all.length - 8))) {
-            if (in.readLong() != MAGIC) {
+            long magic = in.readLong();
+            if (magic != MAGIC && magic != MAGIC_V1) {
                 throw new ConfigException(file + " is not a DelayNet checkpoint");
             }
             int next = in.readInt();
             Map<String, double[]> params = readArrays(in);
-            long steps = in.readLong();
-            double[][] m = readMatrix(in);
-            double[][] v = readMatrix(in);
-            double[][] vMax = in.readBoolean() ? readMatrix(in) : null;
+            OptimizerState optimizer = magic == MAGIC ? readOptimizer(in) : readAdamV1(in);
             Map<String, double[]> extra = readArrays(in);
             int n = in.readInt();
             List<EpochMetrics> history = new ArrayList<>();
@@ -107,7 +114,7 @@ public record Checkpoint(int nextEpoch, Map<String, double[]> parameters, Adam.S
                 history.add(new EpochMetrics(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(),
                         in.readDouble(), in.readDouble(), in.readDouble(), in.readInt()));
             }
-            return new Checkpoint(next, params, new Adam.State(steps, m, v, vMax), extra, history);
+            return new Checkpoint(next, params, optimizer, extra, history);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ConfigException ce) {
                 throw ce;
@@ -116,12 +123,52 @@ public record Checkpoint(int nextEpoch, Map<String, double[]> parameters, Adam.S
         }
     }
 
+    private static OptimizerState readOptimizer(DataInputStream in) throws IOException {
+        String type = readString(in);
+        long steps = in.readLong();
+        int n = in.readInt();
+        if (n < 0 || n > 64) {
+            throw new IOException("bad buffer count " + n);
+        }
+        Map<String, double[][]> buffers = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            buffers.put(readString(in), readMatrix(in));
+        }
+        return new OptimizerState(type, steps, buffers);
+    }
+
+    /** The first format: Adam's steps, m, v, then a flag and AMSGrad's maximum, under PyTorch's names. */
+    private static OptimizerState readAdamV1(DataInputStream in) throws IOException {
+        long steps = in.readLong();
+        Map<String, double[][]> buffers = new LinkedHashMap<>();
+        buffers.put("exp_avg", readMatrix(in));
+        buffers.put("exp_avg_sq", readMatrix(in));
+        if (in.readBoolean()) {
+            buffers.put("max_exp_avg_sq", readMatrix(in));
+        }
+        return new OptimizerState("adam", steps, buffers);
+    }
+
+    private static void writeString(DataOutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 1 << 16) {
+            throw new IOException("bad name length " + n);
+        }
+        byte[] bytes = new byte[n];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
     private static void writeArrays(DataOutputStream out, Map<String, double[]> arrays) throws IOException {
         out.writeInt(arrays.size());
         for (Map.Entry<String, double[]> e : arrays.entrySet()) {
-            byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
-            out.writeInt(name.length);
-            out.write(name);
+            writeString(out, e.getKey());
             writeArray(out, e.getValue());
         }
     }
@@ -130,9 +177,7 @@ public record Checkpoint(int nextEpoch, Map<String, double[]> parameters, Adam.S
         int n = in.readInt();
         Map<String, double[]> out = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
-            byte[] name = new byte[in.readInt()];
-            in.readFully(name);
-            out.put(new String(name, StandardCharsets.UTF_8), readArray(in));
+            out.put(readString(in), readArray(in));
         }
         return out;
     }
@@ -145,7 +190,11 @@ public record Checkpoint(int nextEpoch, Map<String, double[]> parameters, Adam.S
     }
 
     private static double[][] readMatrix(DataInputStream in) throws IOException {
-        double[][] m = new double[in.readInt()][];
+        int rows = in.readInt();
+        if (rows < 0 || rows > 1 << 20) {
+            throw new IOException("bad row count " + rows);
+        }
+        double[][] m = new double[rows][];
         for (int i = 0; i < m.length; i++) {
             m[i] = readArray(in);
         }

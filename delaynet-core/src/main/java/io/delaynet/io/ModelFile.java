@@ -29,9 +29,6 @@ public record ModelFile(ObjectNode config, Map<String, double[]> parameters, Map
     public static final String FORMAT = "delaynet-model";
     /** Version 2 added the base64 encoding of large groups; version 1 files (all lists) still read. */
     public static final int VERSION = 2;
-    /** Groups larger than this are stored base64-encoded. */
-    public static final int INLINE_LIMIT = 4096;
-    static final String BASE64_DOUBLES = "base64-float64-le";
 
     public static ModelFile of(ObjectNode config, List<ParameterGroup> groups, Map<String, Object> provenance) {
         Map<String, double[]> values = new LinkedHashMap<>();
@@ -48,7 +45,7 @@ public record ModelFile(ObjectNode config, Map<String, double[]> parameters, Map
         doc.put("provenance", provenance);
         doc.put("config", config);
         Map<String, Object> stored = new LinkedHashMap<>();
-        parameters.forEach((name, values) -> stored.put(name, values.length <= INLINE_LIMIT ? values : encode(values)));
+        parameters.forEach((name, values) -> stored.put(name, StoredDoubles.toJson(values)));
         doc.put("parameters", stored);
         AtomicFiles.writeString(file, Json.write(doc));
     }
@@ -83,53 +80,10 @@ public record ModelFile(ObjectNode config, Map<String, double[]> parameters, Map
         }
         Map<String, double[]> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : doc.get("parameters").properties()) {
-            values.put(e.getKey(), readValues(e.getValue(), file + ": parameters." + e.getKey()));
+            values.put(e.getKey(), StoredDoubles.fromJson(e.getValue(), "model file " + file + ": parameters." + e.getKey()));
         }
         Map<String, Object> provenance = Json.MAPPER.convertValue(doc.path("provenance"), Map.class);
         return new ModelFile(config, values, provenance == null ? Map.of() : provenance);
-    }
-
-    private static Map<String, Object> encode(double[] values) {
-        ByteBuffer bytes = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asDoubleBuffer().put(values);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("encoding", BASE64_DOUBLES);
-        out.put("count", values.length);
-        out.put("data", Base64.getEncoder().encodeToString(bytes.array()));
-        return out;
-    }
-
-    /** A group's values, stored as a list of numbers or base64-encoded; {@code where} names it in errors. */
-    private static double[] readValues(JsonNode node, String where) {
-        if (node.isArray()) {
-            double[] v = new double[node.size()];
-            for (int i = 0; i < v.length; i++) {
-                JsonNode x = node.get(i);
-                if (!x.isNumber()) {
-                    throw new ConfigException("model file " + where + "[" + i + "] is not a number");
-                }
-                v[i] = x.asDouble();
-            }
-            return v;
-        }
-        if (!BASE64_DOUBLES.equals(node.path("encoding").asString(""))) {
-            throw new ConfigException("model file " + where + " is neither a list of numbers nor "
-                    + BASE64_DOUBLES + " data; the file is damaged");
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(node.path("data").asString(""));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("model file " + where + " holds invalid base64 data; the file is damaged");
-        }
-        int count = node.path("count").asInt(-1);
-        if (count < 0 || bytes.length != 8L * count) {
-            throw new ConfigException("model file " + where + " declares " + node.path("count") + " values but holds "
-                    + bytes.length + " bytes; the file is damaged or truncated");
-        }
-        double[] v = new double[count];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(v);
-        return v;
     }
 
     /** Copies the stored values into the groups of a freshly built experiment, checking names and sizes. */

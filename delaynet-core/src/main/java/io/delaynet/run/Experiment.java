@@ -37,6 +37,14 @@ public interface Experiment {
     default void restoreExtraState(Map<String, double[]> state) {
     }
 
+    /**
+     * The network as it is now, engine-neutral: what model files, NIR export and reports read.
+     * Empty for a method that cannot describe its network.
+     */
+    default Optional<io.delaynet.model.NetworkDescription> description() {
+        return Optional.empty();
+    }
+
     /** The current delays of every projection that has learnable delays, with their allowed range. */
     default List<DelayDistribution> delays() {
         return List.of();

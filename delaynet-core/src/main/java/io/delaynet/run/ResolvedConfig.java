@@ -2,6 +2,8 @@ package io.delaynet.run;
 
 import io.delaynet.config.ConfigException;
 import io.delaynet.config.ConfigTree;
+import io.delaynet.train.StreamingLearner;
+import io.delaynet.train.UpdateSchedule;
 import java.nio.file.Path;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -20,18 +22,28 @@ public record ResolvedConfig(Method method, ObjectNode tree, String name) {
     /** Resolves a config file (or none, for the built-in default) plus {@code key.path=value} overrides. */
     public static ResolvedConfig resolve(Path file, List<String> overrides) {
         ObjectNode user = file == null ? ConfigTree.parse("", "defaults") : ConfigTree.read(file);
+        return resolve(user, file == null ? null : nameOf(file), overrides);
+    }
+
+    /**
+     * Resolves a configuration tree (a file's content, or an already resolved tree) plus
+     * overrides; {@code user} itself is left unchanged.
+     *
+     * @param name the run's short name; null names it after the method
+     */
+    public static ResolvedConfig resolve(ObjectNode user, String name, List<String> overrides) {
+        ObjectNode patched = user.deepCopy();
         for (String o : overrides) {
-            ConfigTree.override(user, o);
+            ConfigTree.override(patched, o);
         }
-        JsonNode m = user.get("method");
+        JsonNode m = patched.get("method");
         if (m != null && !m.isString()) {
             throw new ConfigException("config: 'method' must be a name such as delgrad, got " + m);
         }
         Method method = Methods.byName(m == null ? "delgrad" : m.asString());
-        ObjectNode tree = ConfigTree.merge(method.defaults(), user);
+        ObjectNode tree = ConfigTree.merge(method.defaults(), patched);
         tree.put("method", method.name());
-        String name = file == null ? method.name() : baseName(file);
-        return new ResolvedConfig(method, tree, name);
+        return new ResolvedConfig(method, tree, name == null ? method.name() : name);
     }
 
     /** Re-resolves a saved configuration tree (from a model or run folder). */
@@ -46,11 +58,22 @@ public record ResolvedConfig(Method method, ObjectNode tree, String name) {
         return tree.path("training").path("epochs").asInt(0);
     }
 
+    /**
+     * Builds the method's experiment, and checks what no method can check alone: in-sample updates
+     * ({@code training.update.every: steps}) need a learner that can apply them.
+     */
     public Experiment build(RunContext context) {
-        return method.build(tree, context);
+        Experiment experiment = method.build(tree, context);
+        if (experiment.training().update().schedule() instanceof UpdateSchedule.EverySteps
+                && !(experiment.learner() instanceof StreamingLearner<?>)) {
+            throw new ConfigException("training.update.every: steps needs a method that updates inside a sample, "
+                    + "and method '" + method.name() + "' cannot; use training.update.every: batch or sample");
+        }
+        return experiment;
     }
 
-    private static String baseName(Path file) {
+    /** The name a configuration file gives its runs: the file name without its extension. */
+    public static String nameOf(Path file) {
         String n = file.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;

@@ -73,8 +73,16 @@ public final class TrainingRun {
         return new TrainingRun(config, dir, context);
     }
 
-    /** Reopens an interrupted run from its folder (its saved config and checkpoint). */
+    /** Reopens an interrupted run from its folder (its saved config and checkpoint), named after the folder. */
     public static TrainingRun resume(Path dir, List<String> overrides, RunContext context) {
+        return resume(dir, dir.getFileName().toString(), overrides, context);
+    }
+
+    /**
+     * Reopens an interrupted run from its folder under the given name (the summary's
+     * {@code config}), so that a resumed run of a sweep is named like one that ran straight through.
+     */
+    public static TrainingRun resume(Path dir, String name, List<String> overrides, RunContext context) {
         RunFolder f = new RunFolder(dir);
         if (!Files.isRegularFile(f.config())) {
             throw new ConfigException(dir + " holds no config.yaml; --resume needs the folder of a run started by 'delaynet train'");
@@ -83,7 +91,7 @@ public final class TrainingRun {
         for (String o : overrides) {
             ConfigTree.override(saved, o);
         }
-        ResolvedConfig resolved = ResolvedConfig.ofTree(saved, dir.getFileName().toString());
+        ResolvedConfig resolved = ResolvedConfig.ofTree(saved, name);
         if (Files.isRegularFile(f.model()) && Files.isRegularFile(f.checkpoint())) {
             int done = Checkpoint.read(f.checkpoint()).nextEpoch();
             int wanted = resolved.epochs();
@@ -116,7 +124,7 @@ public final class TrainingRun {
             if (Files.isRegularFile(folder.checkpoint())) {
                 Checkpoint cp = Checkpoint.read(folder.checkpoint());
                 new ModelFile(config.tree(), cp.parameters(), Map.of()).applyTo(groups, folder.checkpoint());
-                trainer.optimizer().restore(cp.optimizer());
+                restoreOptimizer(trainer, cp);
                 experiment.restoreExtraState(cp.extra());
                 best.restore(cp.extra());
                 learner.afterStep();
@@ -171,7 +179,7 @@ public final class TrainingRun {
                     validation.accuracy(), trainEval.accuracy(), test.loss(), history.size(), secondsPerEpoch, trainable,
                     options.seed(), options.threads(), (System.nanoTime() - start) / 1e9, selectedEpoch,
                     Double.isNaN(finalTest) ? test.accuracy() : finalTest);
-            write(folder.summary(), Json.write(summaryMap(summary)));
+            write(folder.summary(), summary.toJson());
             return summary;
         } catch (UncheckedIOException e) {
             throw new ConfigException("cannot write to run folder " + folder.dir() + " (" + e.getCause().getMessage()
@@ -179,23 +187,14 @@ public final class TrainingRun {
         }
     }
 
-    static Map<String, Object> summaryMap(RunSummary s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", s.method());
-        m.put("config", s.config());
-        m.put("test_accuracy", s.testAccuracy());
-        m.put("validation_accuracy", s.validationAccuracy());
-        m.put("train_accuracy", s.trainAccuracy());
-        m.put("test_loss", s.testLoss());
-        m.put("epochs", s.epochs());
-        m.put("seconds_per_epoch", s.secondsPerEpoch());
-        m.put("parameters", s.parameters());
-        m.put("seed", s.seed());
-        m.put("threads", s.threads());
-        m.put("total_seconds", s.totalSeconds());
-        m.put("selected_epoch", s.selectedEpoch());
-        m.put("final_epoch_test_accuracy", s.finalTestAccuracy());
-        return m;
+    /** A checkpoint of another optimizer (or other optimizer settings) is the user's mistake, not a crash. */
+    private void restoreOptimizer(Trainer<?> trainer, Checkpoint cp) {
+        try {
+            trainer.optimizer().restore(cp.optimizer());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("cannot resume " + folder.dir() + ": " + e.getMessage()
+                    + "; resume with the training.optimizer and training.amsgrad settings the run was started with");
+        }
     }
 
     private void writeMetrics(List<EpochMetrics> history) {

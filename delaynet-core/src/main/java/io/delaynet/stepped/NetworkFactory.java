@@ -1,42 +1,56 @@
 package io.delaynet.stepped;
 
 import io.delaynet.config.ConfigException;
+import io.delaynet.delay.DelayKind;
+import io.delaynet.model.Connection;
+import io.delaynet.model.NetworkDescription;
+import io.delaynet.model.Neuron;
+import io.delaynet.model.Population;
+import io.delaynet.model.TimeBase;
 import io.delaynet.stepped.delay.DelayBounds;
 import io.delaynet.stepped.delay.DelayInterpolation;
-import io.delaynet.stepped.delay.DelayKind;
 import io.delaynet.stepped.delay.Rounding;
+import io.delaynet.stepped.estimator.SurrogateGradient;
 import io.delaynet.stepped.loss.CountCrossEntropy;
 import io.delaynet.stepped.loss.FirstSpikeLoss;
+import io.delaynet.stepped.loss.ReadoutCrossEntropy;
 import io.delaynet.stepped.loss.SpikeLoss;
 import io.delaynet.stepped.loss.SpikeTimeLoss;
-import io.delaynet.stepped.network.FeedForwardNetwork;
-import io.delaynet.stepped.network.Projection;
+import io.delaynet.stepped.network.SteppedDescriptions;
+import io.delaynet.stepped.network.SteppedNetwork;
 import io.delaynet.stepped.network.WeightInit;
 import io.delaynet.stepped.neuron.AlphaKernel;
-import io.delaynet.stepped.neuron.LifParams;
-import io.delaynet.stepped.neuron.NeuronModel;
-import io.delaynet.stepped.neuron.SrmParams;
 import io.delaynet.stepped.surrogate.SpikeFunction;
 import io.delaynet.stepped.surrogate.Surrogate;
-import io.delaynet.train.ParameterGroup;
 import io.delaynet.util.RandomStreams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-/** Turns the {@code network:} and {@code loss:} sections into a network with initial parameters and a loss. */
+/**
+ * Turns the {@code network:} and {@code loss:} sections into a network with initial parameters
+ * and a loss. The network is first written as a {@link NetworkDescription} (structure and initial
+ * values), which {@link SteppedDescriptions#build} compiles with the training choices.
+ */
 public final class NetworkFactory {
     private NetworkFactory() {
     }
 
     /**
      * Builds {@code inputs -> hidden... -> outputs}. Weights of projection l are drawn from the
-     * stream ("weights", l) and delays from ("delays", l) of {@code streams}, so changing one
-     * layer's size never changes another's initial values.
+     * stream ("weights", l) and delays from ("delays", l) of {@code streams}, recurrent ones from
+     * ("recurrent-weights", l) and ("recurrent-delays", l), so changing one layer's size never
+     * changes another's initial values.
      */
-    public static FeedForwardNetwork build(SteppedConfig.Network config, int inputs, int outputs, int steps,
-                                           RandomStreams streams) {
+    public static SteppedNetwork build(SteppedConfig.Network config, int inputs, int outputs, int steps,
+                                       RandomStreams streams, String decision) {
+        return SteppedDescriptions.build(describe(config, inputs, outputs, steps, streams, decision), options(config));
+    }
+
+    /** The initial network as a description: structure and initial values, no training choices. */
+    public static NetworkDescription describe(SteppedConfig.Network config, int inputs, int outputs, int steps,
+                                              RandomStreams streams, String decision) {
         List<Integer> sizes = new ArrayList<>();
         sizes.add(inputs);
         sizes.addAll(config.hidden());
@@ -47,32 +61,63 @@ public final class NetworkFactory {
                     + " distributions but the network has " + projections + " projections (hidden "
                     + config.hidden() + "); give one {mean, std} per projection, input side first");
         }
-        SteppedConfig.Delays d = config.delays();
-        DelayKind kind = DelayKind.parse(d.kind());
-        DelayInterpolation interpolation = interpolation(d);
-        DelayBounds bounds = new DelayBounds(d.min(), d.max() == null ? Double.POSITIVE_INFINITY : d.max());
-        NeuronModel neuron = neuron(config.neuron());
-        List<Projection> layers = new ArrayList<>();
-        List<NeuronModel> neurons = new ArrayList<>();
+        double dt = config.dtMs();
+        List<Population> populations = new ArrayList<>();
+        List<Connection> connections = new ArrayList<>();
+        populations.add(new Population("input", inputs, new Neuron.Source()));
         for (int l = 0; l < projections; l++) {
             int pre = sizes.get(l);
             int post = sizes.get(l + 1);
             String name = "layer" + (l + 1);
+            boolean output = l == projections - 1;
+            populations.add(new Population(name, post, output && config.readout().leakyIntegrator()
+                    ? new Neuron.LeakyIntegrator(config.readout().tauMemMs() / dt) : neuron(config.neuron(), dt)));
             double[] w = new double[pre * post];
-            weightInit(config.weights(), l).fill(w, streams.stream("weights", l));
-            double[] delays = new double[kind.count(pre, post)];
-            SplittableRandom r = streams.stream("delays", l);
-            for (int k = 0; k < delays.length; k++) {
-                delays[k] = d.initLow() + (d.initHigh() - d.initLow()) * r.nextDouble();
+            weightInit(config.weights(), config.weights().layers().get(l)).fill(w, streams.stream("weights", l));
+            connections.add(connection(name, l == 0 ? "input" : "layer" + l, name, pre, post, w, config.delays(),
+                    streams.stream("delays", l), false));
+            if (config.recurrent() && !output) {
+                double[] r = new double[post * post];
+                weightInit(config.weights(), config.weights().recurrent()).fill(r, streams.stream("recurrent-weights", l));
+                connections.add(connection(name + ".recurrent", name, name, post, post, r, config.recurrentDelays(),
+                        streams.stream("recurrent-delays", l), true));
             }
-            layers.add(new Projection(pre, post, steps, kind, interpolation, bounds,
-                    new ParameterGroup(name + ".weights", w, "weights", config.trainWeights()),
-                    new ParameterGroup(name + ".delays", delays, "delays", config.trainDelays())));
-            neurons.add(neuron);
         }
+        return new NetworkDescription(TimeBase.stepped(dt / 1000), steps, populations, connections, "input",
+                "layer" + projections, decision);
+    }
+
+    /** The training choices of the configuration: spike function, estimator, what trains, bounds. */
+    public static SteppedDescriptions.Options options(SteppedConfig.Network config) {
         SteppedConfig.SurrogateShape s = config.surrogate();
-        return new FeedForwardNetwork(steps, layers, neurons,
-                new SpikeFunction.Threshold(Surrogate.of(s.kind(), s.width(), s.scale())));
+        SpikeFunction spike = new SpikeFunction.Threshold(Surrogate.of(s.kind(), s.width(), s.scale()));
+        return new SteppedDescriptions.Options(spike, new SurrogateGradient(spike), config.neuron().detachReset(),
+                config.trainWeights(), config.trainDelays(), bounds(config.delays()), bounds(config.recurrentDelays()));
+    }
+
+    /**
+     * A projection's description with the engine's initial values: weights drawn pre-major (as the
+     * reference's (pre x post) tensors), delays ~ U(init_low, init_high) in the engine's order.
+     */
+    private static Connection connection(String name, String from, String to, int pre, int post, double[] prePostWeights,
+                                         SteppedConfig.Delays d, SplittableRandom random, boolean recurrent) {
+        DelayKind kind = DelayKind.parse(d.kind());
+        double[] engineDelays = new double[kind.count(pre, post)];
+        for (int k = 0; k < engineDelays.length; k++) {
+            engineDelays[k] = d.initLow() + (d.initHigh() - d.initLow()) * random.nextDouble();
+        }
+        double[] w = new double[pre * post];
+        double[] delays = engineDelays.clone();
+        for (int i = 0; i < pre; i++) {
+            for (int j = 0; j < post; j++) {
+                w[j * pre + i] = prePostWeights[i * post + j];
+                if (kind == DelayKind.SYNAPTIC) {
+                    delays[j * pre + i] = engineDelays[i * post + j];
+                }
+            }
+        }
+        return new Connection(name, from, to, pre, post, w, kind, delays,
+                SteppedDescriptions.realisation(interpolation(d)), recurrent);
     }
 
     public static SpikeLoss loss(SteppedConfig.Loss config) {
@@ -80,16 +125,23 @@ public final class NetworkFactory {
             case "spike_time" -> new SpikeTimeLoss(new AlphaKernel(config.kernelTau(), 1.0), config.targetSteps());
             case "count_cross_entropy" -> new CountCrossEntropy();
             case "first_spike" -> new FirstSpikeLoss(config.firstSpikeTau());
+            case "readout_cross_entropy" -> new ReadoutCrossEntropy(ReadoutCrossEntropy.Over.parse(config.readout()));
             default -> throw new ConfigException("unknown loss.kind '" + config.kind() + "'");
         };
     }
 
-    static NeuronModel neuron(SteppedConfig.Neuron n) {
-        if (n.model().equalsIgnoreCase("lif")) {
-            return new LifParams(n.lif().beta(), n.threshold(), LifParams.Reset.parse(n.lif().reset()), n.detachReset());
-        }
-        return new SrmParams(n.threshold(), n.srm().tauPsp(), n.srm().tauRefractory(), n.srm().refractoryScale(),
-                n.detachReset());
+    /** The hidden (and spiking output) neurons of the description, time constants in steps of dt ms. */
+    static Neuron neuron(SteppedConfig.Neuron n, double dtMs) {
+        return switch (n.model().toLowerCase(Locale.ROOT)) {
+            case "lif" -> new Neuron.Lif(n.lif().tauMemMs() / dtMs, n.threshold(), reset(n.lif().reset()));
+            case "cuba_lif" -> new Neuron.CubaLif(n.cubaLif().tauSynMs() / dtMs, n.cubaLif().tauMemMs() / dtMs,
+                    n.threshold(), reset(n.cubaLif().reset()));
+            default -> new Neuron.Srm(n.srm().tauPsp(), n.srm().tauRefractory(), n.srm().refractoryScale(), n.threshold());
+        };
+    }
+
+    private static io.delaynet.model.Reset reset(String name) {
+        return name.equalsIgnoreCase("zero") ? io.delaynet.model.Reset.ZERO : io.delaynet.model.Reset.SUBTRACT;
     }
 
     static DelayInterpolation interpolation(SteppedConfig.Delays d) {
@@ -100,8 +152,11 @@ public final class NetworkFactory {
         };
     }
 
-    static WeightInit weightInit(SteppedConfig.Weights w, int layer) {
-        SteppedConfig.MeanStd m = w.layers().get(layer);
+    private static DelayBounds bounds(SteppedConfig.Delays d) {
+        return new DelayBounds(d.min(), d.max() == null ? Double.POSITIVE_INFINITY : d.max());
+    }
+
+    static WeightInit weightInit(SteppedConfig.Weights w, SteppedConfig.MeanStd m) {
         return w.init().equalsIgnoreCase("ternary") ? new WeightInit.Ternary(w.scale(), m.mean(), m.std())
                 : new WeightInit.Normal(w.scale(), m.mean(), m.std());
     }

@@ -1,10 +1,11 @@
 package io.delaynet.stepped;
 
 import io.delaynet.config.TrainingSection;
-import io.delaynet.data.mnist.MnistVariant;
-import io.delaynet.stepped.delay.DelayKind;
+import io.delaynet.data.audio.SpikeDataSets;
+import io.delaynet.delay.DelayKind;
 import io.delaynet.stepped.delay.Rounding;
 import io.delaynet.stepped.loss.Decision;
+import io.delaynet.stepped.loss.ReadoutCrossEntropy;
 import io.delaynet.stepped.neuron.LifParams;
 import io.delaynet.stepped.surrogate.Surrogate;
 import java.util.List;
@@ -17,13 +18,12 @@ import java.util.Locale;
  */
 public record SteppedConfig(String method, Data data, Network network, Loss loss, TrainingSection training) {
 
-    /** {@code data:} which images, where, how many and how they become spikes. */
-    public record Data(String dataset, String dir, int validationSize, int trainLimit, int evalLimit,
-                       Encoding encoding) {
+    /** {@code data:} which samples, where, how many and how they become spikes. */
+    public record Data(String dataset, String dir, Integer validationSize, int trainLimit, int evalLimit,
+                       Encoding encoding, Audio audio) {
         public Data {
-            MnistVariant.parse(dataset);
-            if (validationSize < 0) {
-                throw new IllegalArgumentException("validation_size must be >= 0, got " + validationSize);
+            if (validationSize != null && validationSize < 0) {
+                throw new IllegalArgumentException("validation_size must be >= 0 or null, got " + validationSize);
             }
             if (trainLimit < 0 || evalLimit < 0) {
                 throw new IllegalArgumentException("train_limit and eval_limit must be >= 0 (0 = all)");
@@ -31,7 +31,7 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
         }
     }
 
-    /** {@code data.encoding:} brightness-to-latency coding. */
+    /** {@code data.encoding:} brightness-to-latency coding of images. */
     public record Encoding(int steps, int levels, boolean spikeSaturated) {
         public Encoding {
             if (levels < 1 || steps < levels) {
@@ -41,10 +41,30 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
         }
     }
 
-    /** {@code network:} layers, neurons, gradient estimator, delays, weights and what trains. */
-    public record Network(List<Integer> hidden, Neuron neuron, SurrogateShape surrogate, Delays delays,
-                          Weights weights, boolean trainWeights, boolean trainDelays) {
+    /** {@code data.audio:} how spike-event samples (fsdd, shd) are split and put on the step grid. */
+    public record Audio(String split, double durationMs, int pool, int channels, String cache) {
+        public Audio {
+            SpikeDataSets.checkSplit("fsdd", split);
+            if (!(durationMs > 0) || Double.isInfinite(durationMs)) {
+                throw new IllegalArgumentException("duration_ms must be a positive number, got " + durationMs);
+            }
+            if (pool < 1) {
+                throw new IllegalArgumentException("pool must be >= 1, got " + pool);
+            }
+            if (channels < 1 || channels > 4096) {
+                throw new IllegalArgumentException("channels must be in 1..4096, got " + channels);
+            }
+        }
+    }
+
+    /** {@code network:} clock, layers, neurons, gradient estimator, delays, weights and what trains. */
+    public record Network(double dtMs, List<Integer> hidden, boolean recurrent, Neuron neuron, Readout readout,
+                          SurrogateShape surrogate, Delays delays, Delays recurrentDelays, Weights weights,
+                          boolean trainWeights, boolean trainDelays) {
         public Network {
+            if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
+                throw new IllegalArgumentException("dt_ms must be a positive number, got " + dtMs);
+            }
             hidden = hidden == null ? List.of() : List.copyOf(hidden);
             for (int size : hidden) {
                 if (size < 1) {
@@ -54,30 +74,68 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
             if (!trainWeights && !trainDelays) {
                 throw new IllegalArgumentException("nothing to train: set train_weights or train_delays to true");
             }
+            if (recurrent && hidden.isEmpty()) {
+                throw new IllegalArgumentException("recurrent: true needs at least one hidden layer");
+            }
+            if (recurrent && !(recurrentDelays.min() >= 1)) {
+                throw new IllegalArgumentException("recurrent_delays.min must be >= 1 step (a spike cannot reach its own "
+                        + "layer in the step it is emitted), got " + recurrentDelays.min());
+            }
         }
     }
 
     /** {@code network.neuron:} which model and its constants. */
-    public record Neuron(String model, double threshold, boolean detachReset, Srm srm, Lif lif) {
+    public record Neuron(String model, double threshold, boolean detachReset, Srm srm, Lif lif, CubaLif cubaLif) {
         public Neuron {
             String m = model.toLowerCase(Locale.ROOT);
-            if (!m.equals("srm") && !m.equals("lif")) {
-                throw new IllegalArgumentException("unknown neuron model '" + model + "'; use srm or lif");
+            if (!m.equals("srm") && !m.equals("lif") && !m.equals("cuba_lif")) {
+                throw new IllegalArgumentException("unknown neuron model '" + model + "'; use srm, lif or cuba_lif");
             }
-            if (!(threshold > 0)) {
-                throw new IllegalArgumentException("threshold must be positive, got " + threshold);
+            if (!(threshold > 0) || Double.isInfinite(threshold)) {
+                throw new IllegalArgumentException("threshold must be a positive number, got " + threshold);
             }
         }
     }
 
-    /** {@code network.neuron.srm:} SLAYER SRM kernels. */
+    /** {@code network.neuron.srm:} SLAYER SRM kernels, in steps. */
     public record Srm(double tauPsp, double tauRefractory, double refractoryScale) {
     }
 
     /** {@code network.neuron.lif:} discrete LIF. */
-    public record Lif(double beta, String reset) {
+    public record Lif(double tauMemMs, String reset) {
         public Lif {
             LifParams.Reset.parse(reset);
+            if (!(tauMemMs >= 0)) {
+                throw new IllegalArgumentException("tau_mem_ms must be >= 0, got " + tauMemMs);
+            }
+        }
+    }
+
+    /** {@code network.neuron.cuba_lif:} LIF with a current-based synapse. */
+    public record CubaLif(double tauSynMs, double tauMemMs, String reset) {
+        public CubaLif {
+            LifParams.Reset.parse(reset);
+            if (!(tauSynMs > 0) || Double.isInfinite(tauSynMs) || !(tauMemMs > 0)) {
+                throw new IllegalArgumentException("tau_syn_ms and tau_mem_ms must be positive, got " + tauSynMs
+                        + " and " + tauMemMs);
+            }
+        }
+    }
+
+    /** {@code network.readout:} the output layer's neurons. */
+    public record Readout(String model, double tauMemMs) {
+        public Readout {
+            String m = model.toLowerCase(Locale.ROOT);
+            if (!m.equals("spiking") && !m.equals("leaky_integrator")) {
+                throw new IllegalArgumentException("unknown readout model '" + model + "'; use spiking or leaky_integrator");
+            }
+            if (!(tauMemMs > 0)) {
+                throw new IllegalArgumentException("readout tau_mem_ms must be positive, got " + tauMemMs);
+            }
+        }
+
+        public boolean leakyIntegrator() {
+            return model.equalsIgnoreCase("leaky_integrator");
         }
     }
 
@@ -88,7 +146,7 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
         }
     }
 
-    /** {@code network.delays:} sharing, interpolation, initialisation and bounds. */
+    /** {@code network.delays} and {@code network.recurrent_delays:} sharing, interpolation, initialisation and bounds. */
     public record Delays(String kind, String forward, String rounding, double gaussianSigma, double initLow,
                          double initHigh, double min, Double max) {
         public Delays {
@@ -114,7 +172,7 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
     }
 
     /** {@code network.weights:} initial (and, when frozen, final) weights. */
-    public record Weights(String init, double scale, List<MeanStd> layers) {
+    public record Weights(String init, double scale, List<MeanStd> layers, MeanStd recurrent) {
         public Weights {
             String i = init.toLowerCase(Locale.ROOT);
             if (!i.equals("normal") && !i.equals("ternary")) {
@@ -134,14 +192,17 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
     }
 
     /** {@code loss:} what is minimised and how the class is read out. */
-    public record Loss(String kind, int targetSteps, double kernelTau, double firstSpikeTau, String decision) {
+    public record Loss(String kind, int targetSteps, double kernelTau, double firstSpikeTau, String readout,
+                       String decision) {
         public Loss {
             String k = kind.toLowerCase(Locale.ROOT);
-            if (!k.equals("spike_time") && !k.equals("count_cross_entropy") && !k.equals("first_spike")) {
+            if (!k.equals("spike_time") && !k.equals("count_cross_entropy") && !k.equals("first_spike")
+                    && !k.equals("readout_cross_entropy")) {
                 throw new IllegalArgumentException("unknown loss '" + kind
-                        + "'; use spike_time, count_cross_entropy or first_spike");
+                        + "'; use spike_time, count_cross_entropy, first_spike or readout_cross_entropy");
             }
             Decision.parse(decision);
+            ReadoutCrossEntropy.Over.parse(readout);
             if (targetSteps < 0) {
                 throw new IllegalArgumentException("target_steps must be >= 0, got " + targetSteps);
             }

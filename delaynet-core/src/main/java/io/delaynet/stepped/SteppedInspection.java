@@ -8,7 +8,7 @@ import io.delaynet.inspect.ParameterGradient;
 import io.delaynet.inspect.SampleGradients;
 import io.delaynet.inspect.SampleSpikes;
 import io.delaynet.stepped.delay.DelayInterpolation;
-import io.delaynet.stepped.network.FeedForwardNetwork;
+import io.delaynet.stepped.network.SteppedNetwork;
 import io.delaynet.stepped.network.Projection;
 import io.delaynet.stepped.network.SpikeEvents;
 import io.delaynet.train.ParameterGroup;
@@ -30,7 +30,7 @@ final class SteppedInspection {
     }
 
     List<DelayDistribution> delays() {
-        FeedForwardNetwork network = learner.network();
+        SteppedNetwork network = learner.network();
         List<DelayDistribution> out = new ArrayList<>();
         for (int l = 0; l < network.layerCount(); l++) {
             Projection p = network.projection(l);
@@ -47,7 +47,7 @@ final class SteppedInspection {
     }
 
     List<SampleSpikes> sampleSpikes(Split split, int[] samples) {
-        FeedForwardNetwork network = learner.network();
+        SteppedNetwork network = learner.network();
         SteppedWorkspace ws = learner.newWorkspace();
         List<SampleSpikes> out = new ArrayList<>();
         for (int index : samples) {
@@ -80,7 +80,7 @@ final class SteppedInspection {
     }
 
     private String layout(ParameterGroup group) {
-        FeedForwardNetwork network = learner.network();
+        SteppedNetwork network = learner.network();
         for (int l = 0; l < network.layerCount(); l++) {
             Projection p = network.projection(l);
             String names = "pre = " + (l == 0 ? "input pixel" : "neuron of " + layerName(l, network.layerCount()))
@@ -93,6 +93,7 @@ final class SteppedInspection {
                     case SYNAPTIC -> "delay[pre * " + p.post() + " + post]";
                     case AXONAL -> "delay[pre]";
                     case DENDRITIC -> "delay[post]";
+                    case NONE -> "";
                 };
                 return index + " in steps; " + names;
             }

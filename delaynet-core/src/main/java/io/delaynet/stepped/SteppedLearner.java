@@ -2,7 +2,7 @@ package io.delaynet.stepped;
 
 import io.delaynet.stepped.loss.Decision;
 import io.delaynet.stepped.loss.SpikeLoss;
-import io.delaynet.stepped.network.FeedForwardNetwork;
+import io.delaynet.stepped.network.SteppedNetwork;
 import io.delaynet.stepped.network.SpikeEvents;
 import io.delaynet.train.Learner;
 import io.delaynet.train.ParameterGroup;
@@ -16,7 +16,7 @@ import java.util.List;
  * (weights, delays or both; frozen groups are skipped, not computed and discarded).
  */
 public final class SteppedLearner implements Learner<SteppedWorkspace> {
-    private final FeedForwardNetwork network;
+    private final SteppedNetwork network;
     private final SpikeLoss loss;
     private final Decision decision;
     private final SampleSource samples;
@@ -26,7 +26,7 @@ public final class SteppedLearner implements Learner<SteppedWorkspace> {
      * @param exploitSparsity false runs the dense baseline (every neuron and step passed between
      *                        layers, zeros included); the numbers are the same, only slower
      */
-    public SteppedLearner(FeedForwardNetwork network, SpikeLoss loss, Decision decision, SampleSource samples,
+    public SteppedLearner(SteppedNetwork network, SpikeLoss loss, Decision decision, SampleSource samples,
                           boolean exploitSparsity) {
         if (network.inputSize() != samples.inputSize() || network.outputSize() != samples.classes()) {
             throw new IllegalArgumentException("network is " + network.inputSize() + " -> " + network.outputSize()
@@ -39,7 +39,7 @@ public final class SteppedLearner implements Learner<SteppedWorkspace> {
         this.exploitSparsity = exploitSparsity;
     }
 
-    public FeedForwardNetwork network() {
+    public SteppedNetwork network() {
         return network;
     }
 

@@ -11,7 +11,16 @@ import io.delaynet.data.mnist.TrainValidationSplit;
 import io.delaynet.run.Experiment;
 import io.delaynet.run.Method;
 import io.delaynet.run.RunContext;
-import io.delaynet.stepped.network.FeedForwardNetwork;
+import io.delaynet.data.CacheDirectory;
+import io.delaynet.data.Dataset;
+import io.delaynet.data.Datasets;
+import io.delaynet.data.audio.ProgressListener;
+import io.delaynet.data.audio.SpikeData;
+import io.delaynet.data.audio.SpikeDataSets;
+import io.delaynet.stepped.network.SteppedNetwork;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import io.delaynet.util.RandomStreams;
 import java.nio.file.Path;
 import tools.jackson.databind.node.ObjectNode;
@@ -60,23 +69,60 @@ public final class SteppedMethod implements Method {
                     + NAME + " method; set method: " + NAME);
         }
         SteppedConfig.Data d = config.data();
-        MnistData data = MnistData.load(dataDirectory(d.dir(), context), MnistVariant.parse(d.dataset()));
-        if (d.validationSize() >= data.train().count()) {
-            throw new ConfigException("data.validation_size is " + d.validationSize() + " but the training set has only "
-                    + data.train().count() + " images; use a smaller value");
-        }
+        Dataset dataset = Datasets.byName(d.dataset(), "data.dataset", List.of(Dataset.Kind.IMAGES, Dataset.Kind.SPIKE_EVENTS));
         RandomStreams streams = new RandomStreams(config.training().seed());
-        TrainValidationSplit split = TrainValidationSplit.draw(data.train().count(), d.validationSize(),
-                streams.stream("split"));
-        SteppedConfig.Encoding e = d.encoding();
-        MnistSamples samples = new MnistSamples(data, split, new LatencyEncoder(e.steps(), e.levels(),
-                e.spikeSaturated()), d.trainLimit(), d.evalLimit());
-        FeedForwardNetwork network = NetworkFactory.build(config.network(), samples.inputSize(), samples.classes(),
-                e.steps(), streams);
+        Path dir = dataDirectory(d.dir(), context);
+        LoadedSamples loaded = dataset.kind() == Dataset.Kind.IMAGES ? images(d, dataset, dir, streams)
+                : events(d, dataset, dir, streams, config.network().dtMs(), config.training().resolvedThreads());
+        SampleSource samples = loaded.samples();
+        SteppedNetwork network = NetworkFactory.build(config.network(), samples.inputSize(), samples.classes(),
+                loaded.steps(), streams, config.loss().decision());
         SteppedLearner learner = new SteppedLearner(network, NetworkFactory.loss(config.loss()),
                 io.delaynet.stepped.loss.Decision.parse(config.loss().decision()), samples, exploitSparsity);
-        return new SteppedExperiment(learner, config.training(), data.files());
+        return new SteppedExperiment(learner, config.training(), loaded.files(), config.network().dtMs() / 1000,
+                config.loss().decision());
     }
+
+    /** Samples in spike form, the steps of their window and the files they came from. */
+    private record LoadedSamples(SampleSource samples, int steps, Map<String, Path> files) {
+    }
+
+    private static LoadedSamples images(SteppedConfig.Data d, Dataset dataset, Path dir, RandomStreams streams) {
+        MnistData data = MnistData.load(dir, MnistVariant.parse(dataset.name()));
+        int validation = d.validationSize() == null ? DEFAULT_IMAGE_VALIDATION : d.validationSize();
+        TrainValidationSplit split = draw(data.train().count(), validation, streams);
+        SteppedConfig.Encoding e = d.encoding();
+        return new LoadedSamples(new MnistSamples(data, split, new LatencyEncoder(e.steps(), e.levels(),
+                e.spikeSaturated()), d.trainLimit(), d.evalLimit()), e.steps(), data.files());
+    }
+
+    private static LoadedSamples events(SteppedConfig.Data d, Dataset dataset, Path dir, RandomStreams streams,
+                                        double dtMs, int threads) {
+        SteppedConfig.Audio a = d.audio();
+        int steps = (int) Math.round(a.durationMs() / dtMs);
+        if (steps < 1 || Math.abs(steps * dtMs - a.durationMs()) > 1e-9 * a.durationMs()) {
+            throw new ConfigException("data.audio.duration_ms (" + a.durationMs() + ") must be a whole number of steps of "
+                    + "network.dt_ms (" + dtMs + ")");
+        }
+        Path cache = CacheDirectory.resolve(Optional.ofNullable(a.cache()).map(Path::of));
+        SpikeData data = SpikeDataSets.load(dataset.name(), dir, a.split(), a.channels(), cache, threads, notice -> {
+        }, ProgressListener.SILENT);
+        int validation = d.validationSize() == null ? data.train().size() / 10 : d.validationSize();
+        TrainValidationSplit split = draw(data.train().size(), validation, streams);
+        return new LoadedSamples(new EventSamples(data, split, dtMs / 1000, steps, a.pool(), d.trainLimit(),
+                d.evalLimit()), steps, data.files());
+    }
+
+    private static TrainValidationSplit draw(int available, int validation, RandomStreams streams) {
+        if (validation >= available) {
+            throw new ConfigException("data.validation_size is " + validation + " but the training set has only "
+                    + available + " samples; use a smaller value");
+        }
+        return TrainValidationSplit.draw(available, validation, streams.stream("split"));
+    }
+
+    /** Images held out of MNIST's 60k training set by default: the reference's 48k / 12k split. */
+    static final int DEFAULT_IMAGE_VALIDATION = 12000;
 
     /** {@code data.dir} when set, else the run's data directory (--data-dir, $DELAYNET_DATA or ../shared/data). */
     static Path dataDirectory(String configured, RunContext context) {
@@ -87,6 +133,6 @@ public final class SteppedMethod implements Method {
             return context.dataDir();
         }
         throw new ConfigException("no data directory given; pass --data-dir DIR, set the " + DataDirectory.ENV_VAR
-                + " environment variable, or set data.dir in the config (the folder holding mnist/ and fashion-mnist/)");
+                + " environment variable, or set data.dir in the config (the folder holding mnist/, fashion-mnist/, fsdd/)");
     }
 }

@@ -10,7 +10,10 @@ import java.util.List;
  *
  * <p>Thread contract: {@link #learn} and {@link #evaluate} may run concurrently on different
  * workspaces; they must only read the parameters and write into the workspace they are given.
- * Parameters change only between batches, on the trainer's thread.
+ * Parameters change only between calls of {@link #learn} (after a batch, or after each sample with
+ * {@code training.update.every: sample}), on the trainer's thread, in the sequence
+ * {@link #beforeStep}, optimizer step, {@link #afterStep}. A learner that needs updates inside a
+ * sample implements {@link StreamingLearner}, whose contract says exactly when and how.
  *
  * @param <W> per-thread scratch space holding gradient buffers and method statistics
  */
@@ -35,13 +38,15 @@ public interface Learner<W extends Learner.Workspace> {
     SampleResult evaluate(Split split, int index, W workspace);
 
     /**
-     * Called once per batch after the per-sample gradients are summed (in a fixed order) and
-     * divided by the batch size. Returns whether the optimizer should take its step; a method may
-     * instead repair the network itself (DelGrad's weight bumping) and return false.
+     * Called before every update, after the per-sample gradients are summed (in a fixed order) and
+     * divided by the number of samples: once per batch, or with a batch size of 1 per sample or per
+     * in-sample update. Returns whether the optimizer should take its step; a method may instead
+     * repair the network itself (DelGrad's weight bumping) and return false. The gradient may be
+     * changed here; gradient-norm clipping, if configured, comes after this call.
      *
      * @param batchGradient mean gradient of the batch, per parameter group (frozen groups: zeros)
      * @param batchCounters summed {@link Workspace#counters()} of the batch
-     * @param batchSize     number of samples in the batch
+     * @param batchSize     number of samples in the batch (1 with per-sample or in-sample updates)
      */
     default boolean beforeStep(double[][] batchGradient, double[] batchCounters, int batchSize) {
         return true;

@@ -6,8 +6,16 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Mini-batch training for any {@link Learner}: shuffles, batches, spreads each batch over
- * worker threads, reduces the per-sample gradients, and steps Adam.
+ * Training for any {@link Learner}: shuffles, batches, spreads each batch over worker threads,
+ * reduces the per-sample gradients, and steps the configured {@link Optimizer}.
+ *
+ * <p><b>When the parameters change</b> is the {@link UpdateSchedule}: once per batch on the batch's
+ * mean gradient (samples in parallel), after every sample on its gradient, or every k time steps
+ * inside a sample for a {@link StreamingLearner} (these two run the samples one after another on
+ * one workspace, so they do not depend on the thread count either). Every update runs the same
+ * sequence on the trainer's thread: the learner's {@link Learner#beforeStep} (which may veto it),
+ * gradient-norm clipping if configured ({@link GradientClipping}), the optimizer step with the
+ * epoch's learning rates, {@link Learner#afterStep}.
  *
  * <p><b>Determinism.</b> Every batch is cut into {@link #CHUNKS} contiguous chunks whose
  * boundaries depend only on the batch size. Each chunk sums its samples in order into its own
@@ -19,7 +27,7 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
     /** Chunks per batch; fixed so the reduction order never depends on the thread count. */
     public static final int CHUNKS = 8;
     /**
-     * Groups at least this large are reduced (and stepped by Adam) in parallel slices. Every
+     * Groups at least this large are reduced (and stepped by the optimizer) in parallel slices. Every
      * element is still summed over the chunks in chunk order, so the numbers do not change; below
      * this size handing slices to other threads costs more than the sums (DelGrad's groups).
      */
@@ -28,16 +36,27 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
     private final Learner<W> learner;
     private final TrainingOptions options;
     private final List<ParameterGroup> groups;
-    private final Adam adam;
+    private final StreamingLearner<W> streaming;
+    private final Optimizer optimizer;
     private final List<W> workspaces = new ArrayList<>();
     private final double[][] batchGradient;
     private final WorkerPool workers;
+    private int skippedUpdates;
 
+    /**
+     * @throws IllegalArgumentException for in-sample updates with a learner that is not a
+     *                                  {@link StreamingLearner}
+     */
     public Trainer(Learner<W> learner, TrainingOptions options) {
         this.learner = learner;
         this.options = options;
         this.groups = learner.parameters();
-        this.adam = Adam.withDefaults(groups, options.amsgrad());
+        this.streaming = learner instanceof StreamingLearner<W> s ? s : null;
+        if (options.update() instanceof UpdateSchedule.EverySteps && streaming == null) {
+            throw new IllegalArgumentException("updates every k time steps need a StreamingLearner; "
+                    + learner.getClass().getSimpleName() + " is not one");
+        }
+        this.optimizer = options.optimizer().create(groups);
         for (int c = 0; c < CHUNKS; c++) {
             workspaces.add(learner.newWorkspace());
         }
@@ -48,8 +67,8 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
         workers = new WorkerPool(options.threads());
     }
 
-    public Adam optimizer() {
-        return adam;
+    public Optimizer optimizer() {
+        return optimizer;
     }
 
     public Learner<W> learner() {
@@ -76,29 +95,19 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
         SampleResult[] results = new SampleResult[options.batchSize()];
         double lossSum = 0;
         int correct = 0;
-        int skipped = 0;
+        skippedUpdates = 0;
         int batches = (n + options.batchSize() - 1) / options.batchSize();
         for (int b = 0; b < batches; b++) {
             int from = b * options.batchSize();
             int size = Math.min(options.batchSize(), n - from);
-            runChunks(size, (chunk, lo, hi) -> {
-                W ws = workspaces.get(chunk);
-                ws.reset();
-                for (int i = lo; i < hi; i++) {
-                    results[i] = learner.learn(order[from + i], ws);
-                }
-            });
-            double[] counters = reduce(size);
+            switch (options.update()) {
+                case UpdateSchedule.PerBatch p -> trainBatch(epoch, order, from, size, results);
+                case UpdateSchedule.PerSample p -> trainSamples(epoch, order, from, size, results);
+                case UpdateSchedule.EverySteps s -> trainInSample(epoch, order, from, size, results, s.steps());
+            }
             for (int i = 0; i < size; i++) {
                 lossSum += results[i].loss();
                 correct += results[i].correct() ? 1 : 0;
-            }
-            if (learner.beforeStep(batchGradient, counters, size)) {
-                int e = epoch;
-                adam.step(batchGradient, key -> options.learningRate(key, e), workers, PARALLEL_MIN);
-                learner.afterStep();
-            } else {
-                skipped++;
             }
             int done = from + size;
             listener.batchDone(epoch, b, batches, done, lossSum / done, (double) correct / done);
@@ -109,9 +118,72 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
         double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
         EpochMetrics metrics = new EpochMetrics(epoch, lossSum / n, (double) correct / n,
                 validation == null ? Double.NaN : validation.loss(),
-                validation == null ? Double.NaN : validation.accuracy(), trainSeconds, evalSeconds, skipped);
+                validation == null ? Double.NaN : validation.accuracy(), trainSeconds, evalSeconds, skippedUpdates);
         listener.epochDone(metrics);
         return metrics;
+    }
+
+    /** The samples of a batch in parallel chunks, then one update on their mean gradient. */
+    private void trainBatch(int epoch, int[] order, int from, int size, SampleResult[] results) {
+        runChunks(size, (chunk, lo, hi) -> {
+            W ws = workspaces.get(chunk);
+            ws.reset();
+            for (int i = lo; i < hi; i++) {
+                results[i] = learner.learn(order[from + i], ws);
+            }
+        });
+        update(epoch, size);
+    }
+
+    /** One sample after the other, an update after each: batch size 1, in the same arithmetic. */
+    private void trainSamples(int epoch, int[] order, int from, int size, SampleResult[] results) {
+        W ws = workspaces.get(0);
+        for (int i = 0; i < size; i++) {
+            ws.reset();
+            results[i] = learner.learn(order[from + i], ws);
+            update(epoch, 1);
+        }
+    }
+
+    /** One sample after the other, each updating every {@code k} time steps through the hook. */
+    private void trainInSample(int epoch, int[] order, int from, int size, SampleResult[] results, int k) {
+        W ws = workspaces.get(0);
+        StreamingLearner.UpdateHook hook = () -> {
+            update(epoch, 1);
+            zeroGradients(ws);
+        };
+        for (int i = 0; i < size; i++) {
+            ws.reset();
+            results[i] = streaming.learn(order[from + i], ws, k, hook);
+        }
+    }
+
+    /**
+     * Reduces the first {@code min(CHUNKS, size)} workspaces into the mean gradient, and unless the
+     * learner vetoes, clips it (if configured), steps the optimizer and lets the learner tidy up.
+     */
+    private void update(int epoch, int size) {
+        double[] counters = reduce(size);
+        if (!learner.beforeStep(batchGradient, counters, size)) {
+            skippedUpdates++;
+            return;
+        }
+        if (options.clipsGradients()) {
+            GradientClipping.clip(groups, batchGradient, options.clipGradNorm(), workers, PARALLEL_MIN);
+        }
+        optimizer.step(batchGradient, key -> options.learningRate(key, epoch), workers, PARALLEL_MIN);
+        learner.afterStep();
+    }
+
+    /** After an in-sample update: gradients of the trainable groups and the counters start again from zero. */
+    private void zeroGradients(W ws) {
+        double[][] gradients = ws.gradients();
+        for (int g = 0; g < gradients.length; g++) {
+            if (groups.get(g).trainable()) {
+                java.util.Arrays.fill(gradients[g], 0.0);
+            }
+        }
+        java.util.Arrays.fill(ws.counters(), 0.0);
     }
 
     /** Loss and accuracy over a whole split with the current parameters. */

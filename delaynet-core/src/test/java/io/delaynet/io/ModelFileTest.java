@@ -40,8 +40,8 @@ class ModelFileTest {
 
     @Test
     void smallGroupsAreListsLargeOnesBase64AndBothReadBackBitForBit() throws IOException {
-        double[] small = randomValues(ModelFile.INLINE_LIMIT, 1);
-        double[] large = randomValues(ModelFile.INLINE_LIMIT + 1, 2);
+        double[] small = randomValues(io.delaynet.io.StoredDoubles.INLINE_LIMIT, 1);
+        double[] large = randomValues(io.delaynet.io.StoredDoubles.INLINE_LIMIT + 1, 2);
         Path file = dir.resolve("model.json");
         model(small, large).write(file);
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.delaynet.config.ConfigBinder;
 import io.delaynet.config.ConfigTree;
 import io.delaynet.stepped.loss.Decision;
-import io.delaynet.stepped.network.FeedForwardNetwork;
+import io.delaynet.stepped.network.SteppedNetwork;
 import io.delaynet.train.EpochMetrics;
 import io.delaynet.train.ParameterGroup;
 import io.delaynet.train.Trainer;
@@ -29,8 +29,8 @@ class SteppedLearnerTest {
         ObjectNode tree = ConfigTree.merge(method.defaults(), ConfigTree.parse(overrides, "test"));
         SteppedConfig config = ConfigBinder.bind(tree, SteppedConfig.class, "test");
         SyntheticSamples samples = new SyntheticSamples(40, 4, STEPS, 96, 5);
-        FeedForwardNetwork net = NetworkFactory.build(config.network(), 40, 4, STEPS,
-                new RandomStreams(config.training().seed()));
+        SteppedNetwork net = NetworkFactory.build(config.network(), 40, 4, STEPS,
+                new RandomStreams(config.training().seed()), config.loss().decision());
         return new SteppedLearner(net, NetworkFactory.loss(config.loss()), Decision.parse(config.loss().decision()),
                 samples, sparse);
     }

@@ -41,7 +41,8 @@ class SteppedMethodTest {
         SteppedConfig c = ConfigBinder.bind(method.defaults(), SteppedConfig.class, "defaults");
         assertEquals(List.of(800), c.network().hidden());
         assertEquals(10, c.data().encoding().steps());
-        assertEquals(12000, c.data().validationSize());
+        assertEquals(null, c.data().validationSize()); // 12000 for images: SteppedMethod.DEFAULT_IMAGE_VALIDATION
+        assertEquals(12000, SteppedMethod.DEFAULT_IMAGE_VALIDATION);
         assertEquals(10.0, c.network().neuron().threshold());
         assertEquals("synaptic", c.network().delays().kind());
         assertFalse(c.network().trainWeights());

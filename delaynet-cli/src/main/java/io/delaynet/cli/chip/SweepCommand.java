@@ -2,29 +2,32 @@ package io.delaynet.cli.chip;
 
 import io.delaynet.config.ConfigException;
 import io.delaynet.io.AtomicFiles;
-import io.delaynet.io.Json;
-import io.delaynet.run.ResolvedConfig;
 import io.delaynet.run.RunContext;
-import io.delaynet.run.RunFolder;
-import io.delaynet.run.TrainingRun;
-import io.delaynet.train.TrainingListener;
+import io.delaynet.run.RunSummary;
+import io.delaynet.run.sweep.ConfigText;
+import io.delaynet.run.sweep.LocalSweepRunner;
+import io.delaynet.run.sweep.Sweep;
+import io.delaynet.run.sweep.SweepListener;
+import io.delaynet.run.sweep.SweepPoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.JsonNode;
 
 /**
- * {@code delaynet chip sweep}: trains every configuration at every noise scale with every seed,
- * one run after another, and writes sweep.csv (one row per run), sweep-summary.csv (mean and sd
- * over seeds) and accuracy-vs-noise.png. Each run keeps its own folder; a sweep started again in
- * the same folder skips finished runs, resumes an interrupted one, and extends finished runs to a
- * larger --epochs (from their checkpoints, with the numbers of an uninterrupted run).
+ * {@code delaynet chip sweep}: trains every configuration at every noise scale with every seed and
+ * writes sweep.csv (one row per run), sweep-summary.csv (mean and sd over seeds) and
+ * accuracy-vs-noise.png. The command builds the points of a core {@link Sweep} from its flags and
+ * prints; running them (each in its own folder; a sweep started again in the same folder keeps
+ * finished runs, resumes interrupted ones and extends finished runs to a larger --epochs, with the
+ * numbers of an uninterrupted run) is the core's.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train delgrad-chip configurations at several chip noise scales and seeds;",
@@ -54,8 +57,16 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any config key of every run (repeatable).")
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
+            description = "Runs trained at the same time, each with its own training.threads (default: ${DEFAULT-VALUE}); "
+                    + "the results do not depend on it.")
+    int parallel;
+
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Sweep folder.")
     Path out;
+
+    /** The noise axis's name in the core table. */
+    private static final String NOISE = "noise_scale";
 
     @Override
     public Integer call() throws IOException {
@@ -64,35 +75,69 @@ public final class SweepCommand implements Callable<Integer> {
                 throw new ConfigException("--noise values must be finite numbers >= 0, got " + n);
             }
         }
-        Files.createDirectories(out);
-        List<SweepResult> results = new ArrayList<>();
-        int total = configs.size() * noise.size() * seeds.size();
-        int done = 0;
-        for (Path config : configs) {
+        if (parallel < 1) {
+            throw new ConfigException("--parallel must be at least 1, got " + parallel);
+        }
+        List<SweepPoint> points = new ArrayList<>();
+        List<Double> scales = new ArrayList<>(); // each point's noise scale, as a number for the plot
+        Map<String, Path> names = new HashMap<>();
+        for (Path file : configs) {
+            ConfigText config = ConfigText.of(file);
+            Path other = names.putIfAbsent(config.name(), file);
+            if (other != null) {
+                throw new ConfigException(other + " and " + file + " are both named '" + config.name()
+                        + "', so their runs would share folders; rename one of the files");
+            }
             for (double scale : noise) {
                 for (long seed : seeds) {
-                    results.add(runOne(config, scale, seed));
-                    done++;
-                    SweepResult r = results.get(results.size() - 1);
-                    System.out.printf(Locale.ROOT, "[%d/%d] %s  noise %s  seed %d  test %.2f %%  (%d epochs)%n", done,
-                            total, r.config(), scale, seed, 100 * r.testAccuracy(), r.epochs());
+                    SweepPoint point = new SweepPoint(Map.of(NOISE, SweepTable.number(scale)), seed, config,
+                            overrides(scale, seed), out.resolve(String.format(Locale.ROOT, "%s-noise%s-seed%d",
+                                    config.name(), scale, seed)));
+                    String method = point.task().resolve().method().name();
+                    if (!"delgrad-chip".equals(method)) {
+                        throw new ConfigException(file + " uses method " + method
+                                + "; a chip sweep needs delgrad-chip configurations");
+                    }
+                    points.add(point);
+                    scales.add(scale);
                 }
             }
         }
-        SweepTable table = new SweepTable(results);
-        AtomicFiles.writeString(out.resolve("sweep.csv"), table.runsCsv());
-        AtomicFiles.writeString(out.resolve("sweep-summary.csv"), table.summaryCsv());
+        Sweep sweep = new Sweep(List.of(NOISE), points);
+        Files.createDirectories(out);
+        io.delaynet.run.sweep.SweepTable table = sweep.run(new LocalSweepRunner(parallel, new RunContext(null)), new SweepListener() {
+            private int done;
+
+            @Override
+            public void finished(int index, RunSummary s) {
+                SweepPoint p = points.get(index);
+                System.out.printf(Locale.ROOT, "[%d/%d] %s  noise %s  seed %d  test %.2f %%  (%d epochs)%n", ++done,
+                        points.size(), p.config().name(), scales.get(index), p.seed(), 100 * s.testAccuracy(),
+                        s.epochs());
+            }
+        });
+        List<SweepResult> results = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            SweepPoint p = points.get(i);
+            RunSummary s = table.rows().get(i).summary();
+            results.add(new SweepResult(p.config().name(), scales.get(i), p.seed(), s.epochs(), s.testAccuracy(),
+                    s.validationAccuracy(), s.trainAccuracy(), s.finalTestAccuracy(), s.selectedEpoch(),
+                    s.secondsPerEpoch(), p.folder().getFileName().toString()));
+        }
+        SweepTable noiseTable = new SweepTable(results);
+        AtomicFiles.writeString(out.resolve("sweep.csv"), noiseTable.runsCsv());
+        AtomicFiles.writeString(out.resolve("sweep-summary.csv"), noiseTable.summaryCsv());
         Path png = out.resolve("accuracy-vs-noise.png");
-        AccuracyNoisePlot.write(table.accuracies(), results.isEmpty() ? "" : results.get(0).epochs() + " epochs", png);
-        System.out.print(table.summaryCsv());
+        AccuracyNoisePlot.write(noiseTable.accuracies(), results.isEmpty() ? "" : results.get(0).epochs() + " epochs", png);
+        System.out.print(noiseTable.summaryCsv());
         System.out.println("wrote " + out.resolve("sweep.csv") + ", " + out.resolve("sweep-summary.csv") + ", " + png);
         return 0;
     }
 
-    private SweepResult runOne(Path config, double scale, long seed) throws IOException {
+    /** Every run's overrides: the user's, then the noise, the chip instance and the shortcuts (the seed comes last). */
+    private List<String> overrides(double scale, long seed) {
         List<String> all = new ArrayList<>(overrides);
         all.add("backend.noise_scale=" + scale);
-        all.add("training.seed=" + seed);
         all.add("backend.chip_seed=" + seed);
         if (epochs != null) {
             all.add("training.epochs=" + epochs);
@@ -100,33 +145,6 @@ public final class SweepCommand implements Callable<Integer> {
         if (threads != null) {
             all.add("training.threads=" + threads);
         }
-        ResolvedConfig resolved = ResolvedConfig.resolve(config, all);
-        if (!"delgrad-chip".equals(resolved.method().name())) {
-            throw new ConfigException(config + " uses method " + resolved.method().name()
-                    + "; a chip sweep needs delgrad-chip configurations");
-        }
-        Path dir = out.resolve(String.format(Locale.ROOT, "%s-noise%s-seed%d", resolved.name(), scale, seed));
-        RunFolder folder = new RunFolder(dir);
-        RunContext context = new RunContext(null);
-        int target = resolved.tree().get("training").get("epochs").asInt();
-        if (Files.isRegularFile(folder.summary())) {
-            int done = Json.parse(Files.readString(folder.summary())).get("epochs").asInt();
-            if (done > target) {
-                throw new ConfigException(dir + " already holds a run of " + done + " epochs, more than the "
-                        + target + " asked for; choose another --out folder");
-            }
-            if (done < target) { // extend: continues from the checkpoint exactly as an uninterrupted run would
-                TrainingRun.resume(dir, all, context).execute(TrainingListener.NONE);
-            }
-        } else {
-            TrainingRun run = Files.isRegularFile(folder.checkpoint()) ? TrainingRun.resume(dir, all, context)
-                    : TrainingRun.start(resolved, dir, context);
-            run.execute(TrainingListener.NONE);
-        }
-        JsonNode s = Json.parse(Files.readString(folder.summary()));
-        return new SweepResult(resolved.name(), scale, seed, s.get("epochs").asInt(), s.get("test_accuracy").asDouble(),
-                s.get("validation_accuracy").asDouble(), s.get("train_accuracy").asDouble(),
-                s.get("final_epoch_test_accuracy").asDouble(), s.get("selected_epoch").asInt(),
-                s.get("seconds_per_epoch").asDouble(), dir.getFileName().toString());
+        return all;
     }
 }

@@ -66,7 +66,8 @@ final class SweepTable {
         return new double[] {mean, sd, min, max};
     }
 
-    private static String number(double v) {
+    /** A noise scale as the tables show it: whole numbers without a decimal point. */
+    static String number(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

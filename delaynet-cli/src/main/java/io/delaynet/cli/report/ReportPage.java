@@ -1,6 +1,8 @@
 package io.delaynet.cli.report;
 
 import io.delaynet.inspect.DelayDistribution;
+import io.delaynet.run.RunRecord;
+import io.delaynet.run.RunSummary;
 import io.delaynet.train.EpochMetrics;
 import java.util.List;
 import java.util.Locale;
@@ -84,15 +86,15 @@ final class ReportPage {
 
     private void summary() {
         html.append("<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"cards\">\n");
-        Map<String, Object> s = run.summary();
+        RunSummary s = run.summary();
         if (s != null) {
-            card("test accuracy", percent(s.get("test_accuracy")));
-            card("validation accuracy", percent(s.get("validation_accuracy")));
-            card("train accuracy", percent(s.get("train_accuracy")));
-            card("epoch kept", s.get("selected_epoch") + " of " + s.get("epochs"));
-            card("time per epoch", number(s.get("seconds_per_epoch"), "%.3f s"));
-            card("parameters", String.valueOf(s.get("parameters")));
-            card("seed", String.valueOf(s.get("seed")));
+            card("test accuracy", percent(s.testAccuracy()));
+            card("validation accuracy", percent(s.validationAccuracy()));
+            card("train accuracy", percent(s.trainAccuracy()));
+            card("epoch kept", s.selectedEpoch() + " of " + s.epochs());
+            card("time per epoch", number(s.secondsPerEpoch(), "%.3f s"));
+            card("parameters", String.valueOf(s.parameters()));
+            card("seed", String.valueOf(s.seed()));
         } else if (!run.history().isEmpty()) {
             EpochMetrics last = run.history().get(run.history().size() - 1);
             card("validation accuracy (last epoch)", percent(last.validationAccuracy()));
@@ -104,7 +106,7 @@ final class ReportPage {
         html.append("</div>\n");
         if (s != null) {
             html.append("<details><summary>Every value in <a href=\"summary.json\">summary.json</a></summary>\n<table>\n");
-            for (Map.Entry<String, Object> e : s.entrySet()) {
+            for (Map.Entry<String, Object> e : s.toMap().entrySet()) {
                 String key = e.getKey();
                 String value = key.endsWith("accuracy") ? percent(e.getValue()) : plain(e.getValue());
                 html.append("<tr><th>").append(Html.escape(key)).append("</th><td class=\"n\">").append(Html.escape(value))

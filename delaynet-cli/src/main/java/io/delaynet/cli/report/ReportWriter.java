@@ -1,11 +1,12 @@
 package io.delaynet.cli.report;
 
-import io.delaynet.cli.TrainedModel;
 import io.delaynet.config.ConfigException;
 import io.delaynet.inspect.DelayDistribution;
 import io.delaynet.inspect.SampleSpikes;
 import io.delaynet.io.AtomicFiles;
 import io.delaynet.run.RunContext;
+import io.delaynet.run.RunRecord;
+import io.delaynet.run.TrainedModel;
 import io.delaynet.train.Split;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,8 +89,8 @@ public final class ReportWriter {
         if (run.history().isEmpty()) {
             return List.of();
         }
-        int selected = run.finished() && run.summary().get("selected_epoch") instanceof Number n ? n.intValue() : 0;
-        double test = run.finished() && run.summary().get("test_accuracy") instanceof Number n ? n.doubleValue() : Double.NaN;
+        int selected = run.finished() ? run.summary().selectedEpoch() : 0;
+        double test = run.finished() ? run.summary().testAccuracy() : Double.NaN;
         return List.of(
                 plot("loss", LearningCurvePlots.loss(run.history(), selected),
                         "Mean loss per epoch; the vertical line marks the epoch whose parameters the run kept", false),

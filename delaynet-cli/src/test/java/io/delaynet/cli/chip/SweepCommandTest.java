@@ -2,6 +2,7 @@ package io.delaynet.cli.chip;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.delaynet.cli.Main;
@@ -49,6 +50,46 @@ class SweepCommandTest {
         assertTrue(extended.get(1).startsWith("tiny-chip,0,7,2,"), extended.get(1));
         args[args.length - 3] = "1";
         assertEquals(2, Main.run(args), "fewer epochs than the folder holds is a user error");
+    }
+
+    @Test
+    void parallelRunsGiveTheSameTableInTheSameOrder(@TempDir Path tmp) throws Exception {
+        Path config = tmp.resolve("tiny-chip.yaml");
+        Files.writeString(config, """
+                method: delgrad-chip
+                network:
+                  layers:
+                    - {size: 6, delays: none, weights_mean: 1.0, weights_std: 0.12, max_missing_spikes: 0.05}
+                    - {size: 3, delays: none, weights_mean: 0.3, weights_std: 0.15, max_missing_spikes: 0.05}
+                training:
+                  threads: 1
+                """);
+        List<List<String>> tables = new java.util.ArrayList<>();
+        for (String parallel : List.of("1", "2")) {
+            Path out = tmp.resolve("sweep-" + parallel);
+            assertEquals(0, Main.run("chip", "sweep", "-c", config.toString(), "--noise", "0,2", "--seeds", "3,4",
+                    "--epochs", "1", "--parallel", parallel, "--out", out.toString()));
+            tables.add(Files.readAllLines(out.resolve("sweep.csv")).stream()
+                    .map(line -> line.replaceAll(",[^,]*,[^,]*$", "")) // seconds_per_epoch and run_folder differ
+                    .toList());
+        }
+        assertEquals(5, tables.get(0).size());
+        assertTrue(tables.get(0).get(4).startsWith("tiny-chip,2,4,1,"), tables.get(0).get(4));
+        assertEquals(tables.get(0), tables.get(1));
+        assertEquals(2, Main.run("chip", "sweep", "-c", config.toString(), "--parallel", "0", "--out",
+                tmp.resolve("none").toString()));
+    }
+
+    @Test
+    void twoConfigurationsOfOneNameWouldShareFoldersAndAreRefused(@TempDir Path tmp) throws Exception {
+        Files.createDirectories(tmp.resolve("a"));
+        Files.createDirectories(tmp.resolve("b"));
+        for (String dir : List.of("a", "b")) {
+            Files.writeString(tmp.resolve(dir).resolve("chip.yaml"), "method: delgrad-chip\n");
+        }
+        assertEquals(2, Main.run("chip", "sweep", "-c", tmp.resolve("a/chip.yaml").toString(), "-c",
+                tmp.resolve("b/chip.yaml").toString(), "--out", tmp.resolve("s").toString()));
+        assertFalse(Files.exists(tmp.resolve("s")), "refused before anything is created");
     }
 
     @Test

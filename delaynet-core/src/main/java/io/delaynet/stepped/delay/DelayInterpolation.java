@@ -11,7 +11,18 @@ import java.util.Locale;
 public sealed interface DelayInterpolation {
 
     /** Writes the taps of a spike delayed by {@code delay >= 0} steps. */
-    void taps(double delay, Taps out);
+    default void taps(double delay, Taps out) {
+        taps(delay, 0, out);
+    }
+
+    /**
+     * Writes the taps of a spike delayed by {@code delay} steps that may land no earlier than
+     * {@code earliest} steps after it was emitted: 0 on feed-forward projections, 1 on recurrent
+     * ones (a neuron's spike cannot reach a neuron of its own layer within the step it is
+     * emitted). Whole-step and linear taps never land before {@code floor(delay)}, so their
+     * callers keep {@code delay >= earliest}; a Gaussian's tail is cut at {@code earliest}.
+     */
+    void taps(double delay, int earliest, Taps out);
 
     /** The most taps {@link #taps} writes. */
     int maxTaps();
@@ -27,7 +38,7 @@ public sealed interface DelayInterpolation {
      */
     record IntegerShift(Rounding rounding) implements DelayInterpolation {
         @Override
-        public void taps(double delay, Taps out) {
+        public void taps(double delay, int earliest, Taps out) {
             int a = rounding.steps(delay);
             out.set(0, a, 1.0, -1.0);
             out.set(1, a + 1, 0.0, 1.0);
@@ -53,7 +64,7 @@ public sealed interface DelayInterpolation {
      */
     record Linear() implements DelayInterpolation {
         @Override
-        public void taps(double delay, Taps out) {
+        public void taps(double delay, int earliest, Taps out) {
             double floor = Math.floor(delay);
             double f = delay - floor;
             int a = (int) floor;
@@ -76,8 +87,8 @@ public sealed interface DelayInterpolation {
     /**
      * A Gaussian bump of width sigma centred on the real delay, sampled at the steps within
      * {@code ceil(3 sigma)} (plus one) of it and normalised to sum to one, so a spike delivers the
-     * same total input as with a shift. Steps before the emission are left out, which keeps it
-     * causal. The gradient (quotient rule through the normalisation) is exact for this model
+     * same total input as with a shift. Steps before the emission (before {@code earliest}) are
+     * left out, which keeps it causal. The gradient (quotient rule through the normalisation) is exact for this model
      * except where the set of sampled steps changes, at whole-step delays.
      */
     record Gaussian(double sigma) implements DelayInterpolation {
@@ -92,9 +103,9 @@ public sealed interface DelayInterpolation {
         }
 
         @Override
-        public void taps(double delay, Taps out) {
+        public void taps(double delay, int earliest, Taps out) {
             int centre = (int) Math.floor(delay);
-            int from = Math.max(0, centre - radius());
+            int from = Math.max(earliest, centre - radius());
             int to = centre + radius() + 1;
             double sum = 0;
             double sumSlope = 0;

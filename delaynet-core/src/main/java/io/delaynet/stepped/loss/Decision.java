@@ -16,9 +16,19 @@ public enum Decision {
      */
     EARLIEST_SPIKE,
     /** The neuron with the most spikes; ties go to the one that fired first, then the lowest index. */
-    MOST_SPIKES;
+    MOST_SPIKES,
+    /**
+     * For a non-spiking read-out: the class whose output, summed over the window, is largest
+     * (ties to the lowest index). Never -1.
+     */
+    MEAN_OUTPUT,
+    /** For a non-spiking read-out: the class whose output reaches the highest value at any step. */
+    MAX_OUTPUT;
 
     public int predict(double[] spikes, int steps, int classes) {
+        if (this == MEAN_OUTPUT || this == MAX_OUTPUT) {
+            return readout(spikes, steps, classes, this == MAX_OUTPUT);
+        }
         int[] counts = new int[classes];
         int[] first = new int[classes];
         java.util.Arrays.fill(first, Integer.MAX_VALUE);
@@ -47,6 +57,7 @@ public enum Decision {
                 }
                 yield tied == 1 ? winner : argmax(counts);
             }
+            case MEAN_OUTPUT, MAX_OUTPUT -> throw new AssertionError("handled above");
             case MOST_SPIKES -> {
                 int best = 0;
                 for (int k = 1; k < classes; k++) {
@@ -57,6 +68,24 @@ public enum Decision {
                 yield best;
             }
         };
+    }
+
+    private static int readout(double[] y, int steps, int classes, boolean max) {
+        double[] score = new double[classes];
+        java.util.Arrays.fill(score, max ? Double.NEGATIVE_INFINITY : 0.0);
+        for (int t = 0; t < steps; t++) {
+            for (int k = 0; k < classes; k++) {
+                double v = y[t * classes + k];
+                score[k] = max ? Math.max(score[k], v) : score[k] + v;
+            }
+        }
+        int best = 0;
+        for (int k = 1; k < classes; k++) {
+            if (score[k] > score[best]) {
+                best = k;
+            }
+        }
+        return best;
     }
 
     private static int argmax(int[] values) {
@@ -73,8 +102,10 @@ public enum Decision {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "earliest_spike" -> EARLIEST_SPIKE;
             case "most_spikes" -> MOST_SPIKES;
+            case "mean_output" -> MEAN_OUTPUT;
+            case "max_output" -> MAX_OUTPUT;
             default -> throw new IllegalArgumentException("unknown decision '" + name
-                    + "'; use earliest_spike or most_spikes");
+                    + "'; use earliest_spike, most_spikes, mean_output or max_output");
         };
     }
 }

@@ -1,6 +1,7 @@
 package io.delaynet.stepped.network;
 
-import io.delaynet.stepped.delay.Taps;
+import io.delaynet.stepped.estimator.BackwardContext;
+import io.delaynet.stepped.estimator.LayerWindow;
 import io.delaynet.stepped.neuron.NeuronState;
 
 /**
@@ -11,33 +12,43 @@ import io.delaynet.stepped.neuron.NeuronState;
  */
 public final class Activity {
     final double[][] arrival;
+    /** Arrivals through the recurrent projection; null for layers without one. */
+    final double[][] recurrentArrival;
+    /** Feed-forward plus recurrent arrivals, what a recurrent layer's neurons receive; null otherwise. */
+    final double[][] current;
     final double[][] membrane;
     final double[][] spikes;
     final double[][] gradSpikes;
     final double[][] gradArrival;
     final double[][] work;
+    final double[][] recurrentWork;
     final SpikeEvents[] events;
     final NeuronState[] state;
     final NeuronState[] adjoint;
-    final Taps taps;
+    final LayerWindow[] windows;
+    final BackwardContext context = new BackwardContext();
     final boolean dense;
 
-    Activity(FeedForwardNetwork network, boolean dense) {
+    Activity(SteppedNetwork network, boolean dense) {
         int layers = network.layerCount();
         int steps = network.steps();
         this.dense = dense;
         arrival = new double[layers][];
+        recurrentArrival = new double[layers][];
+        current = new double[layers][];
         membrane = new double[layers][];
         spikes = new double[layers][];
         gradSpikes = new double[layers][];
         gradArrival = new double[layers][];
         work = new double[layers][];
+        recurrentWork = new double[layers][];
         events = new SpikeEvents[layers];
         state = new NeuronState[layers];
         adjoint = new NeuronState[layers];
-        int maxTaps = 0;
+        windows = new LayerWindow[layers];
         for (int l = 0; l < layers; l++) {
-            Projection p = network.projection(l);
+            Layer layer = network.layer(l);
+            Projection p = layer.input();
             int n = p.post();
             arrival[l] = new double[p.arrivalLength()];
             gradArrival[l] = new double[p.arrivalLength()];
@@ -46,11 +57,19 @@ public final class Activity {
             spikes[l] = new double[steps * n];
             gradSpikes[l] = new double[steps * n];
             events[l] = new SpikeEvents(steps);
-            state[l] = network.neuron(l).newState(n);
-            adjoint[l] = network.neuron(l).newState(n);
-            maxTaps = Math.max(maxTaps, p.interpolation().maxTaps());
+            state[l] = layer.neuron().newState(n);
+            adjoint[l] = layer.neuron().newState(n);
+            double[] input = arrival[l];
+            if (layer.isRecurrent()) {
+                Projection r = layer.recurrent();
+                recurrentArrival[l] = new double[r.arrivalLength()];
+                recurrentWork[l] = new double[r.arrivalLength()];
+                current[l] = new double[steps * n];
+                input = current[l];
+            }
+            windows[l] = new LayerWindow(layer.neuron(), n, steps, input, membrane[l], spikes[l],
+                    network.spikeFunction());
         }
-        taps = new Taps(maxTaps);
     }
 
     /** Output of layer l (0 = first layer after the input), laid out [step][neuron]. */
@@ -63,8 +82,13 @@ public final class Activity {
         return membrane[layer];
     }
 
-    /** Spikes of layer l as events (filled for every layer but the output). */
+    /** Spikes of layer l as events (filled for every layer that feeds a projection). */
     public SpikeEvents events(int layer) {
         return events[layer];
+    }
+
+    /** Layer l's recorded window of the last forward pass. */
+    public LayerWindow window(int layer) {
+        return windows[layer];
     }
 }

@@ -1,16 +1,18 @@
 package io.delaynet.stepped.network;
 
+import io.delaynet.delay.DelayKind;
 import io.delaynet.stepped.delay.DelayBounds;
 import io.delaynet.stepped.delay.DelayInterpolation;
-import io.delaynet.stepped.delay.DelayKind;
-import io.delaynet.stepped.delay.Taps;
+import io.delaynet.stepped.delay.TapTable;
 import io.delaynet.train.ParameterGroup;
 import java.util.Arrays;
 
 /**
  * All-to-all connections with a weight and a (shared or own) delay per connection: turns the
  * spikes of {@code pre} neurons into the input each of {@code post} neurons receives per step,
- * and backpropagates through that.
+ * and backpropagates through that. Feed-forward projections connect a layer to the one below it
+ * (or to the data); a recurrent projection connects a layer to itself and never delivers a spike
+ * in the step it was emitted ({@link #earliest()} is 1, its delays are at least one step).
  *
  * <p>Delays act on spikes, before the postsynaptic neuron's own filtering (PSP kernel or
  * membrane). The reference delays the PSP of each input instead; shifting and filtering are both
@@ -18,6 +20,10 @@ import java.util.Arrays;
  * gradient {@code -sum_t g[t] (y[t] - y[t-1])} on the PSP equals the same finite difference on
  * the spike train with g taken after the filter's adjoint. Working on spikes lets the cost follow
  * the number of spikes.
+ *
+ * <p>Layout (the engine's own, chosen for its loops): weights pre-major, {@code w[i * post + j]}
+ * for i → j; synaptic delays likewise, axonal delays per pre, dendritic per post. The network
+ * description ({@link io.delaynet.model}) is post-major; {@link SteppedDescriptions} converts.
  *
  * <p>Buffers: {@code arrival} holds {@code 2 * steps + 1} rows of {@code post} values. Only rows
  * below {@code steps} are part of the simulated window; the rows above absorb spikes delayed past
@@ -31,25 +37,40 @@ public final class Projection {
     private final DelayKind kind;
     private final DelayInterpolation interpolation;
     private final DelayBounds bounds;
+    private final int earliest;
     private final ParameterGroup weights;
     private final ParameterGroup delays;
     private final int preStride;
     private final int postStride;
     /**
-     * Whole-step delays of an integer shift, capped at steps and premultiplied by {@code post}
-     * (the distance between arrival rows), refreshed from the delay values; null otherwise.
+     * Whole-step delays of an integer shift (or of no delays at all: zeros), capped at steps and
+     * premultiplied by {@code post} (the distance between arrival rows), refreshed from the delay
+     * values; null for interpolated delays.
      */
     private final int[] shift;
+    /** The taps of every interpolated delay, refreshed from the delay values; null for whole-step shifts. */
+    private final TapTable table;
 
+    /**
+     * @param delays   the delay group, null exactly when {@code kind} is {@link DelayKind#NONE}
+     * @param earliest 0 for a feed-forward projection, 1 for a recurrent one (then {@code bounds.min() >= 1})
+     */
     public Projection(int pre, int post, int steps, DelayKind kind, DelayInterpolation interpolation,
-                      DelayBounds bounds, ParameterGroup weights, ParameterGroup delays) {
+                      DelayBounds bounds, int earliest, ParameterGroup weights, ParameterGroup delays) {
         if (weights.size() != pre * post) {
             throw new IllegalArgumentException("weights of " + weights.name() + " have " + weights.size()
                     + " values, expected " + pre * post);
         }
-        if (delays.size() != kind.count(pre, post)) {
+        if ((kind == DelayKind.NONE) != (delays == null)) {
+            throw new IllegalArgumentException("a projection has a delay group exactly when its delay kind is not none");
+        }
+        if (delays != null && delays.size() != kind.count(pre, post)) {
             throw new IllegalArgumentException("delays of " + delays.name() + " have " + delays.size()
                     + " values, expected " + kind.count(pre, post) + " for " + kind + " delays");
+        }
+        if (earliest < 0 || earliest > 1 || bounds.min() < earliest) {
+            throw new IllegalArgumentException("a recurrent projection needs delays of at least one step, got a minimum of "
+                    + bounds.min());
         }
         this.pre = pre;
         this.post = post;
@@ -57,11 +78,21 @@ public final class Projection {
         this.kind = kind;
         this.interpolation = interpolation;
         this.bounds = bounds;
+        this.earliest = earliest;
         this.weights = weights;
         this.delays = delays;
-        this.preStride = kind.preStride(post);
-        this.postStride = kind.postStride();
-        this.shift = interpolation instanceof DelayInterpolation.IntegerShift ? new int[delays.size()] : null;
+        this.preStride = switch (kind) {
+            case SYNAPTIC -> post;
+            case AXONAL -> 1;
+            case DENDRITIC, NONE -> 0;
+        };
+        this.postStride = kind == DelayKind.SYNAPTIC || kind == DelayKind.DENDRITIC ? 1 : 0;
+        boolean whole = kind == DelayKind.NONE || interpolation instanceof DelayInterpolation.IntegerShift;
+        this.shift = whole ? new int[Math.max(1, kind.count(pre, post))] : null;
+        if (delays == null) {
+            Arrays.fill(shift, earliest * post); // without delays a recurrent spike arrives one step later
+        }
+        this.table = whole ? null : new TapTable(interpolation, earliest, delays.size());
         clampDelays();
     }
 
@@ -85,10 +116,20 @@ public final class Projection {
         return bounds;
     }
 
+    /** The fewest steps after its emission at which a spike can arrive: 0 feed-forward, 1 recurrent. */
+    public int earliest() {
+        return earliest;
+    }
+
+    public boolean recurrent() {
+        return earliest == 1;
+    }
+
     public ParameterGroup weights() {
         return weights;
     }
 
+    /** The delay group, or null for {@link DelayKind#NONE}. */
     public ParameterGroup delays() {
         return delays;
     }
@@ -98,9 +139,14 @@ public final class Projection {
         return (2 * steps + 1) * post;
     }
 
-    /** Index of the delay of connection (i, j). */
+    /** Index of the delay of connection (i, j) in the delay group. */
     public int delayIndex(int i, int j) {
         return i * preStride + j * postStride;
+    }
+
+    /** The delay of connection (i, j) in steps (without delays: 0, or 1 on a recurrent projection). */
+    public double delay(int i, int j) {
+        return delays == null ? earliest : delays.values()[delayIndex(i, j)];
     }
 
     /**
@@ -108,6 +154,9 @@ public final class Projection {
      * whenever the delay values change (after each optimizer step).
      */
     public void clampDelays() {
+        if (delays == null) {
+            return; // shift stays all zero
+        }
         bounds.clamp(delays.values());
         if (shift != null) {
             DelayInterpolation.IntegerShift integer = (DelayInterpolation.IntegerShift) interpolation;
@@ -115,22 +164,31 @@ public final class Projection {
             for (int k = 0; k < d.length; k++) {
                 shift[k] = Math.min(steps, integer.rounding().steps(d[k])) * post;
             }
+        } else {
+            table.refresh(delays.values());
         }
     }
 
-    /** Writes the input of every postsynaptic neuron per step into {@code arrival} (overwritten). */
-    public void forward(SpikeEvents in, double[] arrival, Taps taps) {
+    /** Zeroes the arrival buffer before a sample. */
+    public void clear(double[] arrival) {
         Arrays.fill(arrival, 0, arrivalLength(), 0.0);
+    }
+
+    /**
+     * Adds the spikes that {@code in} holds for step {@code t} to the input of every postsynaptic
+     * neuron at the steps they arrive ({@code t + delay}, never before {@code t + earliest}).
+     * Calling it for t = 0, 1, ... in order adds every arrival's terms in the order of (step,
+     * presynaptic neuron), whichever way the layers are interleaved.
+     */
+    public void scatter(SpikeEvents in, int t, double[] arrival) {
         double[] w = weights.values();
-        for (int t = 0; t < steps; t++) {
-            for (int k = in.from(t); k < in.to(t); k++) {
-                int i = in.neuron(k);
-                double v = in.value(k);
-                if (shift != null) {
-                    forwardShift(t, i, v, w, arrival);
-                } else {
-                    forwardTaps(t, i, v, w, arrival, taps);
-                }
+        for (int k = in.from(t); k < in.to(t); k++) {
+            int i = in.neuron(k);
+            double v = in.value(k);
+            if (shift != null) {
+                forwardShift(t, i, v, w, arrival);
+            } else {
+                forwardTaps(t, i, v, w, arrival);
             }
         }
     }
@@ -139,7 +197,7 @@ public final class Projection {
         int wRow = i * post;
         int dRow = i * preStride;
         int base = t * post;
-        if (postStride == 0) { // axonal: the whole row lands on one step
+        if (postStride == 0) { // axonal (or none): the whole row lands on one step
             int target = base + shift[dRow];
             for (int j = 0; j < post; j++) {
                 arrival[target + j] += v * w[wRow + j];
@@ -151,31 +209,34 @@ public final class Projection {
         }
     }
 
-    private void forwardTaps(int t, int i, double v, double[] w, double[] arrival, Taps taps) {
-        double[] d = delays.values();
+    private void forwardTaps(int t, int i, double v, double[] w, double[] arrival) {
         for (int j = 0; j < post; j++) {
-            interpolation.taps(d[i * preStride + j * postStride], taps);
+            int k = i * preStride + j * postStride;
             double vw = v * w[i * post + j];
-            for (int m = 0; m < taps.count(); m++) {
-                int at = t + taps.offset(m);
+            int first = table.first(k);
+            for (int m = first; m < first + table.count(k); m++) {
+                int at = t + table.offset(m);
                 if (at < steps) {
-                    arrival[at * post + j] += vw * taps.value(m);
+                    arrival[at * post + j] += vw * table.value(m);
                 }
             }
         }
     }
 
     /**
-     * Backpropagates through {@link #forward}. {@code gradArrival} is dL/d arrival, zero in the
-     * rows at and above {@code steps}. Each output array may be null when not wanted; the others
-     * are added to (weights, delays) or overwritten (input: dL/d presynaptic output at every step
-     * and neuron, spiking or not, which the layer below needs for its surrogate gradient).
+     * Backpropagates through the scatters of a whole sample. {@code gradArrival} is dL/d arrival,
+     * zero in the rows at and above {@code steps}. Each output array may be null when not wanted;
+     * the others are added to (weights, delays) or overwritten (input: dL/d presynaptic output at
+     * every step and neuron, spiking or not, which the layer below needs for its surrogate gradient).
      *
      * @param work scratch of {@link #arrivalLength()} values
      */
     public void backward(SpikeEvents in, double[] gradArrival, double[] gradWeights, double[] gradDelays,
-                         double[] gradInput, Taps taps, double[] work) {
+                         double[] gradInput, double[] work) {
         double[] w = weights.values();
+        if (delays == null) {
+            gradDelays = null;
+        }
         if (shift != null && gradDelays != null) {
             // the reference's finite difference g[a+1] - g[a], once per arrival row instead of per synapse
             int last = 2 * steps * post;
@@ -192,7 +253,7 @@ public final class Projection {
                     if (shift != null) {
                         backwardShift(t, i, v, w, gradArrival, work, gradWeights, gradDelays);
                     } else {
-                        backwardTaps(t, i, v, w, gradArrival, gradWeights, gradDelays, taps);
+                        backwardTaps(t, i, v, w, gradArrival, gradWeights, gradDelays);
                     }
                 }
             }
@@ -202,7 +263,7 @@ public final class Projection {
                 inputGradientShift(w, gradArrival, gradInput, work);
             } else {
                 Arrays.fill(gradInput, 0, steps * pre, 0.0);
-                inputGradientTaps(w, gradArrival, gradInput, taps);
+                inputGradientTaps(w, gradArrival, gradInput);
             }
         }
     }
@@ -212,7 +273,7 @@ public final class Projection {
         int wRow = i * post;
         int dRow = i * preStride;
         int base = t * post;
-        if (postStride == 0) { // axonal: one delay, one arrival row for the whole row of weights
+        if (postStride == 0) { // axonal (or none): one delay, one arrival row for the whole row of weights
             int at = base + shift[dRow];
             if (gw != null) {
                 for (int j = 0; j < post; j++) {
@@ -240,19 +301,18 @@ public final class Projection {
         }
     }
 
-    private void backwardTaps(int t, int i, double v, double[] w, double[] g, double[] gw, double[] gd, Taps taps) {
-        double[] d = delays.values();
+    private void backwardTaps(int t, int i, double v, double[] w, double[] g, double[] gw, double[] gd) {
         for (int j = 0; j < post; j++) {
             int di = i * preStride + j * postStride;
-            interpolation.taps(d[di], taps);
             double byValue = 0;
             double bySlope = 0;
-            for (int m = 0; m < taps.count(); m++) {
-                int at = t + taps.offset(m);
+            int first = table.first(di);
+            for (int m = first; m < first + table.count(di); m++) {
+                int at = t + table.offset(m);
                 if (at < steps) {
                     double ga = g[at * post + j];
-                    byValue += taps.value(m) * ga;
-                    bySlope += taps.slope(m) * ga;
+                    byValue += table.value(m) * ga;
+                    bySlope += table.slope(m) * ga;
                 }
             }
             if (gw != null) {
@@ -292,20 +352,49 @@ public final class Projection {
         }
     }
 
-    private void inputGradientTaps(double[] w, double[] g, double[] gin, Taps taps) {
-        double[] d = delays.values();
+    private void inputGradientTaps(double[] w, double[] g, double[] gin) {
         for (int i = 0; i < pre; i++) {
             for (int j = 0; j < post; j++) {
                 double wij = w[i * post + j];
-                interpolation.taps(d[i * preStride + j * postStride], taps);
-                for (int m = 0; m < taps.count(); m++) {
-                    double wv = wij * taps.value(m);
-                    int offset = taps.offset(m);
+                int k = i * preStride + j * postStride;
+                int first = table.first(k);
+                for (int m = first; m < first + table.count(k); m++) {
+                    double wv = wij * table.value(m);
+                    int offset = table.offset(m);
                     for (int t = 0; t + offset < steps; t++) {
                         gin[t * pre + i] += wv * g[(t + offset) * post + j];
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The step-by-step form of the input gradient, for a recurrent projection whose presynaptic
+     * layer is its own postsynaptic one: adds {@code sum_j w_ij sum_m value_m g[t + offset_m][j]}
+     * to {@code gradInput[t * pre + i]} for every i. Reads only rows after t (delays of at least
+     * one step), which the reverse-time sweep has finished by then.
+     */
+    public void addInputGradientRow(int t, double[] gradArrival, double[] gradInput) {
+        double[] w = weights.values();
+        for (int i = 0; i < pre; i++) {
+            double sum = 0;
+            for (int j = 0; j < post; j++) {
+                double wij = w[i * post + j];
+                int k = i * preStride + j * postStride;
+                if (shift != null) {
+                    sum += wij * gradArrival[t * post + shift[k] + j];
+                } else {
+                    int first = table.first(k);
+                    for (int m = first; m < first + table.count(k); m++) {
+                        int at = t + table.offset(m);
+                        if (at < steps) {
+                            sum += wij * table.value(m) * gradArrival[at * post + j];
+                        }
+                    }
+                }
+            }
+            gradInput[t * pre + i] += sum;
         }
     }
 }

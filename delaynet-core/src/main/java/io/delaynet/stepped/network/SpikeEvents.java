@@ -59,6 +59,29 @@ public final class SpikeEvents {
         }
     }
 
+    /**
+     * Appends step {@code t} (the next one: steps are appended in order from 0 after {@link #clear})
+     * from {@code row[offset .. offset + width)}: its non-zero entries, or every entry when
+     * {@code all} (the dense baseline). The step's entries can be read at once.
+     */
+    public void appendStep(int t, double[] row, int offset, int width, boolean all) {
+        if (t != openStep || t >= steps) {
+            throw new IllegalArgumentException("step " + t + " appended after step " + (openStep - 1));
+        }
+        ensureCapacity(size + width);
+        int n = size;
+        for (int j = 0; j < width; j++) {
+            double v = row[offset + j];
+            if (all || v != 0) {
+                neuron[n] = j;
+                value[n] = v;
+                n++;
+            }
+        }
+        size = n;
+        start[++openStep] = n;
+    }
+
     /** Collects the non-zero entries of {@code dense[t * width + j]}. */
     public void collect(double[] dense, int width) {
         ensureCapacity(steps * width);
@@ -97,8 +120,9 @@ public final class SpikeEvents {
 
     private void ensureCapacity(int capacity) {
         if (neuron.length < capacity) {
-            neuron = Arrays.copyOf(neuron, capacity);
-            value = Arrays.copyOf(value, capacity);
+            int grown = Math.max(capacity, 2 * neuron.length);
+            neuron = Arrays.copyOf(neuron, grown);
+            value = Arrays.copyOf(value, grown);
         }
     }
 

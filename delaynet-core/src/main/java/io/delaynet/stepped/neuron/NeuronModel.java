@@ -10,7 +10,7 @@ import io.delaynet.stepped.surrogate.SpikeFunction;
  * <p>The spike nonlinearity and its derivative come from a {@link SpikeFunction}, so the
  * gradient estimator can be swapped without touching the dynamics.
  */
-public sealed interface NeuronModel permits SrmParams, LifParams {
+public sealed interface NeuronModel permits SrmParams, LifParams, CubaLifParams, LeakyIntegratorParams {
 
     /** Firing threshold theta. */
     double threshold();
@@ -20,6 +20,14 @@ public sealed interface NeuronModel permits SrmParams, LifParams {
      * potential (reset or refractory kernel), as SLAYER and most surrogate-gradient work do.
      */
     boolean detachReset();
+
+    /**
+     * Whether the output is a spike train (0/1 per step); false for read-outs whose output is
+     * their potential ({@link LeakyIntegratorParams}).
+     */
+    default boolean spiking() {
+        return true;
+    }
 
     /** A state for {@code size} neurons, at rest. */
     NeuronState newState(int size);

@@ -5,7 +5,7 @@ package io.delaynet.stepped.neuron;
  * variables in an object of the same shape (one adjoint per state variable), so each model
  * needs only one state type.
  */
-public sealed interface NeuronState permits SrmState, LifState {
+public sealed interface NeuronState permits SrmState, LifState, CubaLifState {
     /** Number of neurons. */
     int size();
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.delaynet.stepped.delay.DelayInterpolation;
-import io.delaynet.stepped.delay.DelayKind;
+import io.delaynet.delay.DelayKind;
 import io.delaynet.stepped.delay.Rounding;
 import io.delaynet.stepped.loss.CountCrossEntropy;
 import io.delaynet.stepped.loss.FirstSpikeLoss;
@@ -37,8 +37,8 @@ class GradientCheckTest {
 
     static Stream<Arguments> cases() {
         NeuronModel srm = new SrmParams(1.0, 3.0, 1.0, 2.0, false);
-        NeuronModel lifSubtract = new LifParams(0.8, 1.0, LifParams.Reset.SUBTRACT, false);
-        NeuronModel lifZero = new LifParams(0.7, 1.0, LifParams.Reset.ZERO, false);
+        NeuronModel lifSubtract = LifParams.ofBeta(0.8, 1.0, LifParams.Reset.SUBTRACT, false);
+        NeuronModel lifZero = LifParams.ofBeta(0.7, 1.0, LifParams.Reset.ZERO, false);
         DelayInterpolation linear = new DelayInterpolation.Linear();
         DelayInterpolation gaussian = new DelayInterpolation.Gaussian(0.6);
         SpikeLoss spikeTime = new SpikeTimeLoss(new AlphaKernel(2.0, 1.0), 5);
@@ -62,7 +62,7 @@ class GradientCheckTest {
     void weightAndDelayGradientsMatchFiniteDifferences(String name, long seed, NeuronModel neuron, DelayKind kind,
                                                        DelayInterpolation interpolation, SpikeLoss loss,
                                                        double weightStd) {
-        FeedForwardNetwork net = TestNetworks.random(seed, STEPS, new int[] {5, 4, 3}, neuron, kind, interpolation,
+        SteppedNetwork net = TestNetworks.random(seed, STEPS, new int[] {5, 4, 3}, neuron, kind, interpolation,
                 new SpikeFunction.SmoothSigmoid(0.25), weightStd, 2);
         SpikeEvents input = TestNetworks.randomInput(seed + 100, STEPS, 5, 0.3, true);
         int label = (int) (seed % 3);
@@ -75,7 +75,7 @@ class GradientCheckTest {
     @MethodSource("integerCases")
     void weightGradientsWithIntegerShiftMatchFiniteDifferences(String name, DelayKind kind, Rounding rounding) {
         NeuronModel srm = new SrmParams(1.0, 3.0, 1.0, 2.0, false);
-        FeedForwardNetwork net = TestNetworks.random(5, STEPS, new int[] {6, 5, 3}, srm, kind,
+        SteppedNetwork net = TestNetworks.random(5, STEPS, new int[] {6, 5, 3}, srm, kind,
                 new DelayInterpolation.IntegerShift(rounding), new SpikeFunction.SmoothSigmoid(0.25), 0.9, 3);
         SpikeEvents input = TestNetworks.randomInput(6, STEPS, 6, 0.3, false);
         SpikeLoss loss = new SpikeTimeLoss(new AlphaKernel(2.0, 1.0), 5);
@@ -93,7 +93,7 @@ class GradientCheckTest {
         return all.stream();
     }
 
-    private static void checkAgainstFiniteDifferences(FeedForwardNetwork net, SpikeEvents input, SpikeLoss loss,
+    static void checkAgainstFiniteDifferences(SteppedNetwork net, SpikeEvents input, SpikeLoss loss,
                                                       int label, double[][] analytic, boolean delaysToo) {
         List<ParameterGroup> groups = net.parameters();
         SplittableRandom pick = new SplittableRandom(3);
@@ -109,10 +109,13 @@ class GradientCheckTest {
                 int k = values.length <= 12 ? n : pick.nextInt(values.length);
                 double saved = values[k];
                 values[k] = saved + H;
+                net.clampDelays(); // refresh what the projections derive from their delays
                 double plus = loss(net, input, loss, label);
                 values[k] = saved - H;
+                net.clampDelays();
                 double minus = loss(net, input, loss, label);
                 values[k] = saved;
+                net.clampDelays();
                 double numeric = (plus - minus) / (2 * H);
                 double tolerance = 1e-6 * Math.max(1.0, Math.abs(numeric));
                 String where = groups.get(g).name() + "[" + k + "]";
@@ -125,7 +128,7 @@ class GradientCheckTest {
         assertTrue(largest > 1e-4, "gradients are all (nearly) zero, the check would prove nothing: " + largest);
     }
 
-    static double[][] gradients(FeedForwardNetwork net, SpikeEvents input, SpikeLoss loss, int label) {
+    static double[][] gradients(SteppedNetwork net, SpikeEvents input, SpikeLoss loss, int label) {
         Activity a = net.newActivity();
         net.forward(input, a);
         double[] grad = new double[net.steps() * net.outputSize()];
@@ -139,7 +142,7 @@ class GradientCheckTest {
         return g;
     }
 
-    static double loss(FeedForwardNetwork net, SpikeEvents input, SpikeLoss loss, int label) {
+    static double loss(SteppedNetwork net, SpikeEvents input, SpikeLoss loss, int label) {
         Activity a = net.newActivity();
         net.forward(input, a);
         return loss.evaluate(a.spikes(net.layerCount() - 1), net.steps(), net.outputSize(), label, null);

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.delaynet.stepped.delay.DelayBounds;
 import io.delaynet.stepped.delay.DelayInterpolation;
-import io.delaynet.stepped.delay.DelayKind;
+import io.delaynet.delay.DelayKind;
 import io.delaynet.stepped.delay.Rounding;
-import io.delaynet.stepped.delay.Taps;
 import io.delaynet.stepped.neuron.SlayerReference;
 import io.delaynet.stepped.neuron.SrmParams;
 import io.delaynet.stepped.surrogate.SpikeFunction;
@@ -75,7 +74,7 @@ class IntegerShiftReferenceTest {
             double[] expanded = new double[pre * post];
             for (int i = 0; i < pre; i++) {
                 for (int j = 0; j < post; j++) {
-                    expanded[i * post + j] = shared[i * kind.preStride(post) + j * kind.postStride()];
+                    expanded[i * post + j] = shared[kind == DelayKind.AXONAL ? i : j];
                 }
             }
             double[] gS = upstream(post, 5);
@@ -84,7 +83,7 @@ class IntegerShiftReferenceTest {
             double[] summed = new double[shared.length];
             for (int i = 0; i < pre; i++) {
                 for (int j = 0; j < post; j++) {
-                    summed[i * kind.preStride(post) + j * kind.postStride()] += full.gradDelays[i * post + j];
+                    summed[kind == DelayKind.AXONAL ? i : j] += full.gradDelays[i * post + j];
                 }
             }
             assertArrayEquals(summed, sharedResult.gradDelays, 1e-12, kind.name());
@@ -171,7 +170,7 @@ class IntegerShiftReferenceTest {
     private static Result engine(int[][] spikeTimes, int pre, int post, double[] w, double[] d, DelayKind kind,
                                  double[] gS) {
         Projection p = new Projection(pre, post, T, kind, new DelayInterpolation.IntegerShift(Rounding.FLOOR),
-                DelayBounds.NON_NEGATIVE, new ParameterGroup("w", w.clone(), "weights", true),
+                DelayBounds.NON_NEGATIVE, 0, new ParameterGroup("w", w.clone(), "weights", true),
                 new ParameterGroup("d", d.clone(), "delays", true));
         SpikeEvents events = new SpikeEvents(T);
         events.clear();
@@ -186,18 +185,19 @@ class IntegerShiftReferenceTest {
         }
         events.finish();
         SrmParams srm = SrmParams.reference();
-        Taps taps = new Taps(2);
         double[] arrival = new double[p.arrivalLength()];
         double[] membrane = new double[T * post];
         double[] spikes = new double[T * post];
-        p.forward(events, arrival, taps);
+        for (int t = 0; t < T; t++) {
+            p.scatter(events, t, arrival);
+        }
         srm.run(srm.newState(post), arrival, T, membrane, spikes, SPIKE);
         double[] gradArrival = new double[p.arrivalLength()];
         srm.backpropagate(srm.newState(post), membrane, spikes, gS, T, gradArrival, SPIKE);
         double[] gw = new double[w.length];
         double[] gd = new double[d.length];
         double[] gin = new double[T * pre];
-        p.backward(events, gradArrival, gw, gd, gin, taps, new double[p.arrivalLength()]);
+        p.backward(events, gradArrival, gw, gd, gin, new double[p.arrivalLength()]);
         return new Result(spikes, membrane, gw, gd, gin);
     }
 }

@@ -11,7 +11,7 @@ class LifTest {
 
     @Test
     void resetBySubtractionKeepsTheExcess() {
-        LifParams p = new LifParams(0.5, 1.0, LifParams.Reset.SUBTRACT, true);
+        LifParams p = LifParams.ofBeta(0.5, 1.0, LifParams.Reset.SUBTRACT, true);
         double[] input = {1.5, 0, 0.6, 0};
         double[] membrane = new double[4];
         double[] spikes = new double[4];
@@ -23,7 +23,7 @@ class LifTest {
 
     @Test
     void resetToZeroForgetsTheExcess() {
-        LifParams p = new LifParams(0.5, 1.0, LifParams.Reset.ZERO, true);
+        LifParams p = LifParams.ofBeta(0.5, 1.0, LifParams.Reset.ZERO, true);
         double[] input = {1.5, 0, 1.0, 0};
         double[] membrane = new double[4];
         double[] spikes = new double[4];

@@ -1,12 +1,11 @@
-package io.delaynet.cli;
+package io.delaynet.run;
 
 import io.delaynet.config.ConfigException;
 import io.delaynet.io.ModelFile;
-import io.delaynet.run.Experiment;
-import io.delaynet.run.ResolvedConfig;
-import io.delaynet.run.RunContext;
-import io.delaynet.run.RunFolder;
+import io.delaynet.train.Evaluation;
 import io.delaynet.train.Learner;
+import io.delaynet.train.Split;
+import io.delaynet.train.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,8 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A trained network rebuilt for use: the experiment built from the saved configuration, with the
- * saved parameter values copied in. Every command that uses a model (eval, inspect, report) loads
- * it here, so they all see exactly the network the run ended with.
+ * saved parameter values copied in. Everything that uses a trained model (the eval, inspect and
+ * report commands, a sweep reading its results) loads it here, so all see exactly the network the
+ * run ended with.
  *
  * @param file the model file the values came from (or the checkpoint, for an unfinished run)
  */
@@ -44,6 +44,16 @@ public record TrainedModel(Path file, ResolvedConfig config, Experiment experime
         new ModelFile(config, values, Map.of()).applyTo(experiment.learner().parameters(), file);
         experiment.learner().afterStep();
         return new TrainedModel(file, resolved, experiment);
+    }
+
+    /**
+     * Evaluates the model on a split, as the run's final evaluation did: the same numbers as the
+     * summary's accuracy and loss for the kept parameters, whatever the thread count.
+     */
+    public Evaluation evaluate(Split split) {
+        try (Trainer<Learner.Workspace> trainer = new Trainer<>(learner(), experiment.training().toOptions())) {
+            return trainer.evaluate(split);
+        }
     }
 
     /** The learner with its workspace type erased, as the trainer takes it. */

@@ -1,11 +1,10 @@
-package io.delaynet.cli.report;
+package io.delaynet.run;
 
 import io.delaynet.config.ConfigException;
 import io.delaynet.config.ConfigTree;
 import io.delaynet.io.Checkpoint;
 import io.delaynet.io.Json;
 import io.delaynet.io.ModelFile;
-import io.delaynet.run.RunFolder;
 import io.delaynet.train.EpochMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,14 +19,15 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What a run folder holds, finished or not: the saved configuration, provenance, the metrics of
  * every finished epoch, the summary (only once finished) and the latest parameters (the model of a
- * finished run, else the last checkpoint).
+ * finished run, else the last checkpoint). The report reads a run through this, and so can anything
+ * else that looks at finished or half-finished runs (a sweep's table, a notebook).
  *
  * @param parameters      null when not even one epoch finished
  * @param parametersFile  where the parameters came from
  * @param summary         null for an unfinished run
  */
 public record RunRecord(RunFolder folder, ObjectNode config, String configText, Map<String, Object> provenance,
-                        List<EpochMetrics> history, Map<String, Object> summary, Map<String, double[]> parameters,
+                        List<EpochMetrics> history, RunSummary summary, Map<String, double[]> parameters,
                         Path parametersFile) {
 
     public boolean finished() {
@@ -56,7 +56,7 @@ public record RunRecord(RunFolder folder, ObjectNode config, String configText, 
         String configText = readText(folder.config());
         ObjectNode config = ConfigTree.parse(configText, folder.config().toString());
         Map<String, Object> provenance = Files.isRegularFile(folder.provenance()) ? jsonMap(folder.provenance()) : Map.of();
-        Map<String, Object> summary = Files.isRegularFile(folder.summary()) ? jsonMap(folder.summary()) : null;
+        RunSummary summary = Files.isRegularFile(folder.summary()) ? summary(folder.summary()) : null;
         List<EpochMetrics> history = new ArrayList<>();
         Map<String, double[]> parameters = null;
         Path parametersFile = null;
@@ -81,6 +81,14 @@ public record RunRecord(RunFolder folder, ObjectNode config, String configText, 
             return Files.readString(file);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new ConfigException("cannot read " + file + " (" + e.getMessage() + "); check the folder's permissions");
+        }
+    }
+
+    private static RunSummary summary(Path file) {
+        try {
+            return RunSummary.fromJson(json(file));
+        } catch (IllegalArgumentException e) {
+            throw damaged(file);
         }
     }
 
