@@ -31,6 +31,9 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
     private final WeightBumping.State bumpState;
     private final double weightLimit;
     private final int neurons;
+    private final InputNoise noise;
+    /** Batches trained so far, counted over the whole run; selects the input-noise draws. */
+    private long batches;
 
     /**
      * A learner on the network's exact forward pass.
@@ -41,7 +44,14 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
      */
     public DelGradLearner(EventNetwork network, SpikeTimeLoss loss, Map<Split, SpikeData> data, double maxWeightGradient,
                           WeightBumping bumping, double[] maxMissing, double weightLimit) {
-        this(network, new ExactForwardPass(network), loss, data, maxWeightGradient, bumping, maxMissing, weightLimit);
+        this(network, loss, data, maxWeightGradient, bumping, maxMissing, weightLimit, InputNoise.NONE);
+    }
+
+    /** As above, with {@code noise} jittering the input times of every training sample. */
+    public DelGradLearner(EventNetwork network, SpikeTimeLoss loss, Map<Split, SpikeData> data, double maxWeightGradient,
+                          WeightBumping bumping, double[] maxMissing, double weightLimit, InputNoise noise) {
+        this(network, new ExactForwardPass(network), loss, data, maxWeightGradient, bumping, maxMissing, weightLimit,
+                noise);
     }
 
     /**
@@ -50,6 +60,13 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
      */
     public DelGradLearner(EventNetwork network, ForwardPass forward, SpikeTimeLoss loss, Map<Split, SpikeData> data,
                           double maxWeightGradient, WeightBumping bumping, double[] maxMissing, double weightLimit) {
+        this(network, forward, loss, data, maxWeightGradient, bumping, maxMissing, weightLimit, InputNoise.NONE);
+    }
+
+    /** As above, with {@code noise} jittering the input times of every training sample. */
+    public DelGradLearner(EventNetwork network, ForwardPass forward, SpikeTimeLoss loss, Map<Split, SpikeData> data,
+                          double maxWeightGradient, WeightBumping bumping, double[] maxMissing, double weightLimit,
+                          InputNoise noise) {
         if (maxMissing.length != network.layerCount()) {
             throw new IllegalArgumentException("need one max-missing fraction per layer");
         }
@@ -62,6 +79,7 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
         this.maxMissing = maxMissing.clone();
         this.bumpState = new WeightBumping.State(bumping.value());
         this.weightLimit = weightLimit;
+        this.noise = noise;
         int n = 0;
         for (Projection p : network.projections()) {
             n += p.post();
@@ -86,15 +104,30 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
         return bumpState;
     }
 
+    public InputNoise inputNoise() {
+        return noise;
+    }
+
+    /** Training batches seen so far (the input-noise position); part of a checkpoint when noise is on. */
+    public long batchesTrained() {
+        return batches;
+    }
+
+    public void restoreBatchesTrained(long count) {
+        batches = count;
+    }
+
     /** Per-worker scratch: the forward trace, gradient buffers and silent-neuron counters. */
     public static final class Workspace implements Learner.Workspace {
         final EventTrace trace;
         final double[][] gradients;
         final double[] silent;
         final double[] outputGradient;
+        final double[] noisyInput;
 
         Workspace(EventNetwork network, int neurons) {
             trace = network.newTrace();
+            noisyInput = new double[network.inputSize()];
             gradients = network.newGradients();
             silent = new double[neurons];
             outputGradient = new double[network.outputSize()];
@@ -134,7 +167,11 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
     public SampleResult learn(int index, Workspace ws) {
         SpikeData train = data(Split.TRAIN);
         int label = train.labels()[index];
-        double[] out = forward.learn(index, train.inputs()[index], ws.trace);
+        double[] input = train.inputs()[index];
+        if (noise.active()) {
+            input = noise.apply(input, batches, index, ws.noisyInput);
+        }
+        double[] out = forward.learn(index, input, ws.trace);
         countSilent(ws);
         return lossAndGradient(forward.network(), out, label, ws, maxWeightGradient);
     }
@@ -213,6 +250,7 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
 
     @Override
     public boolean beforeStep(double[][] batchGradient, double[] silentCounts, int batchSize) {
+        batches++;
         forward.batchDone();
         if (bumping.apply(network, silentCounts, batchSize, maxMissing, bumpState)) {
             afterStep(); // bumped weights may need clipping too

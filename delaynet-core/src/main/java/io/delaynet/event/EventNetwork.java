@@ -90,7 +90,7 @@ public final class EventNetwork {
         return new EventTrace(this);
     }
 
-    /** Refreshes cached delays after the parameters changed. */
+    /** Refreshes cached delays (and, for synaptic delays, weights) after the parameters changed. */
     public void refresh() {
         for (Projection p : projections) {
             p.refresh();
@@ -124,59 +124,28 @@ public final class EventNetwork {
 
     private void forwardLayer(int l, EventTrace trace) {
         Projection p = projections.get(l);
-        int pre = p.pre();
-        int post = p.post();
         double[] in = trace.times[l];
         double[] out = trace.times[l + 1];
         double ref = ArrivalList.startLayer(trace, l);
+        trace.shared[l] = false;
         if (ref == Double.POSITIVE_INFINITY) {
             java.util.Arrays.fill(out, Double.POSITIVE_INFINITY);
             return;
         }
         int[] order = trace.presynapticOrder;
-        int active = presortInputs(p, in, order, trace.sortKeys);
+        int active = InputOrder.sort(p, in, order, trace.inputLowerBound, trace.sortKeys);
         ArrivalList.inputHalfExps(trace, l, order, active, ref);
-        double[] arrival = trace.arrival[l];
-        double[] weight = trace.weight[l];
-        double[] half = trace.halfExp[l];
-        for (int j = 0; j < post; j++) {
-            // Inputs come presorted by spike time (or by time plus axonal delay), so arrivals are
-            // already in order without synaptic delays and nearly in order with them: the insertion
-            // shifts only the few inputs that a delay moved past an earlier one.
-            ArrivalList.gather(trace, l, p, j, order, active);
-            out[j] = active == 0 ? Double.POSITIVE_INFINITY
-                    : FirstSpike.scan(j * pre, active, arrival, weight, half, ref, model, trace.causal[l], j);
+        if (NeuronScan.sharesArrivals(p)) {
+            NeuronScan.buildShared(trace, l, p, active, ref);
+            trace.shared[l] = true;
         }
-    }
-
-    /**
-     * Writes the indices of the non-silent inputs into {@code order}, roughly sorted by the time at
-     * which they reach the layer (spike time, plus the axonal delay where that is shared by all
-     * targets); returns how many there are. Each time and its index are packed into one long whose
-     * order is the order of the times up to the last few mantissa bits, so one primitive sort does
-     * the job; the exact order is restored by the per-neuron insertion that follows.
-     */
-    private static int presortInputs(Projection p, double[] in, int[] order, long[] keys) {
-        boolean axonal = p.kind() == io.delaynet.delay.DelayKind.AXONAL;
-        double[] d = p.synapseDelays();
-        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, p.pre() - 1));
-        long indexMask = (1L << bits) - 1;
-        int n = 0;
-        for (int i = 0; i < p.pre(); i++) {
-            double t = in[i];
-            if (t == Double.POSITIVE_INFINITY) {
-                continue;
+        boolean sorts = NeuronScan.sorts(p, active);
+        for (int j = 0; j < p.post(); j++) {
+            if (sorts && j % NeuronScan.TILE == 0) {
+                NeuronScan.arrivalsByPosition(trace, l, p, active, j);
             }
-            double key = axonal ? t + d[i] : t; // axonal: synapse (i -> 0) carries neuron i's delay
-            long raw = Double.doubleToRawLongBits(key);
-            long sortable = raw < 0 ? ~raw : raw | Long.MIN_VALUE; // unsigned order of the doubles
-            keys[n++] = ((sortable >>> 1) & ~indexMask) | i;      // >>> 1 keeps it a positive long
+            out[j] = active == 0 ? Double.POSITIVE_INFINITY : NeuronScan.firstSpike(trace, l, p, j, active, ref, model);
         }
-        java.util.Arrays.sort(keys, 0, n);
-        for (int m = 0; m < n; m++) {
-            order[m] = (int) (keys[m] & indexMask);
-        }
-        return n;
     }
 
     /**
@@ -239,8 +208,15 @@ public final class EventNetwork {
         double[] slopes = p.delaySlopes();
         boolean lambert = model.equalTimeConstants();
         double r = model.tauRatio();
-        double amp = lambert ? 1.0 : r / (r - 1);
+        double amp = lambert ? 1.0 : r / (r - 1); // r = 2 whenever it is used
         double[] kappa = trace.kernelScratch;
+        boolean shared = trace.shared[l];
+        double[] w = p.weights().values();
+        // a neuron's list: its own entries from j * pre, or the layer's list (weights looked up by source)
+        double[] halves = shared ? trace.layerHalf[l] : trace.halfExp[l];
+        double[] arrivals = shared ? trace.layerArrival[l] : trace.arrival[l];
+        int[] sources = shared ? trace.layerSource[l] : trace.source[l];
+        double[] weights = trace.weight[l];
         for (int j = 0; j < post; j++) {
             double err = delta[j];
             int n = trace.causal[l][j];
@@ -248,25 +224,31 @@ public final class EventNetwork {
                 continue;
             }
             int base = j * pre;
+            int list = shared ? 0 : base;
+            if (shared) {
+                for (int k = 0; k < n; k++) {
+                    weights[base + k] = w[base + sources[k]]; // in list order, as the unshared lists hold them
+                }
+            }
             double tSpike = out[j];
             double yT = Math.exp(-0.5 * (tSpike - ref));
             double slope = 0;
             for (int k = 0; k < n; k++) {
-                double eHalf = yT * trace.halfExp[l][base + k]; // e^{-s/2}, s = T - a_k
-                double eFull = eHalf * eHalf;                    // e^{-s}
+                double eHalf = yT * halves[list + k]; // e^{-s/2}, s = T - a_k
+                double eFull = eHalf * eHalf;         // e^{-s}
                 double kap;
                 double kapSlope;
                 if (lambert) {
-                    double s = tSpike - trace.arrival[l][base + k];
+                    double s = tSpike - arrivals[list + k];
                     kap = s * eFull;
                     kapSlope = (1 - s) * eFull;
                 } else {
-                    kap = amp * (eHalf - eFull);           // r = 2: e^{-s/r} = e^{-s/2}
-                    kapSlope = amp * (eFull - eHalf / r);
+                    kap = amp * (eHalf - eFull);      // r = 2: e^{-s/r} = e^{-s/2}
+                    kapSlope = amp * (eFull - eHalf * 0.5); // eHalf / r, exactly
                 }
                 kappa[2 * k] = kap;
                 kappa[2 * k + 1] = kapSlope;
-                slope += trace.weight[l][base + k] * kapSlope;
+                slope += weights[base + k] * kapSlope;
             }
             if (!(slope > 0)) {
                 continue; // grazing crossing: the derivative is unbounded, so no gradient flows
@@ -278,11 +260,11 @@ public final class EventNetwork {
             }
             boolean keepWeights = largest <= maxWeightGradient;
             for (int k = 0; k < n; k++) {
-                int i = trace.source[l][base + k];
+                int i = sources[list + k];
                 if (keepWeights) {
                     gradWeight[base + i] -= scale * kappa[2 * k];
                 }
-                double gArrival = scale * trace.weight[l][base + k] * kappa[2 * k + 1];
+                double gArrival = scale * weights[base + k] * kappa[2 * k + 1];
                 inGrad[i] += gArrival;
                 if (gradDelay != null) {
                     int q = parameterOf[base + i];

@@ -2,7 +2,8 @@ package io.delaynet.event;
 
 /**
  * Everything one forward pass of one sample leaves for its backward pass: per layer the spike
- * times, the arrivals of every neuron sorted by time, and the size of each causal set. Allocated
+ * times, the arrivals of every neuron sorted by time (at least its causal set and the next entry;
+ * the forward pass stops building a list once the neuron has fired), and the size of each causal set. Allocated
  * once per worker and reused for every sample, so the hot loop allocates nothing.
  */
 public final class EventTrace {
@@ -14,11 +15,24 @@ public final class EventTrace {
     final int[][] source;        // [layer][post * pre] presynaptic index in sorted order
     final int[][] arrivals;      // [layer][post] number of non-silent inputs
     final int[][] causal;        // [layer][post] causal-set size (0 = no spike)
+    final boolean[] shared;      // [layer] every neuron's list is the layer's list (no delays, axonal delays)
+    final double[][] layerArrival; // [layer][pre] the layer's list when shared: arrival times in order
+    final double[][] layerHalf;    // [layer][pre] exp((arrival - ref)/2) in that order
+    final double[][] layerFull;    // [layer][pre] its square, exp(arrival - ref)
+    final double[][] layerShifted; // [layer][pre] arrival - ref
+    final int[][] layerSource;     // [layer][pre] presynaptic index in that order
+    final double[] byPositionArrival; // scratch, sorted synaptic layers: [neuron of the tile][m] arrival of the m-th input of the layer order
+    final double[] byPositionHalf;    // scratch: likewise its half exponential
+    final double[] byPositionWeight;  // scratch: likewise its weight
     final double[][] timeGradient; // [layer + 1][neurons] dL/dt for every spike time (index 0: inputs)
     final double[] inputHalfExp; // scratch, largest layer width
     final double[] kernelScratch; // scratch for kappa and kappa' of one neuron's causal set
     final int[] presynapticOrder; // scratch: non-silent inputs of a layer in arrival order
     final long[] sortKeys;        // scratch: packed (time, index) keys for that order
+    final double[] inputLowerBound; // scratch: no input at or after this position of that order is earlier
+    final double[] positionArrival; // scratch: one neuron's arrivals in the layer's input order
+    final long[] positionKeys;      // scratch: packed (arrival, position) keys of one neuron
+    final int[] positionOrder;      // scratch: positions in the layer's order, sorted by arrival
 
     EventTrace(EventNetwork network) {
         int layers = network.layerCount();
@@ -33,6 +47,12 @@ public final class EventTrace {
         source = new int[layers][];
         arrivals = new int[layers][];
         causal = new int[layers][];
+        shared = new boolean[layers];
+        layerArrival = new double[layers][];
+        layerHalf = new double[layers][];
+        layerFull = new double[layers][];
+        layerShifted = new double[layers][];
+        layerSource = new int[layers][];
         int widest = network.inputSize();
         for (int l = 0; l < layers; l++) {
             Projection p = network.projection(l);
@@ -44,12 +64,24 @@ public final class EventTrace {
             source[l] = new int[p.pre() * p.post()];
             arrivals[l] = new int[p.post()];
             causal[l] = new int[p.post()];
+            layerArrival[l] = new double[p.pre()];
+            layerHalf[l] = new double[p.pre()];
+            layerFull[l] = new double[p.pre()];
+            layerShifted[l] = new double[p.pre()];
+            layerSource[l] = new int[p.pre()];
             widest = Math.max(widest, p.pre());
         }
         inputHalfExp = new double[widest];
         kernelScratch = new double[2 * widest];
         presynapticOrder = new int[widest];
         sortKeys = new long[widest];
+        inputLowerBound = new double[widest];
+        positionArrival = new double[widest];
+        positionKeys = new long[widest];
+        positionOrder = new int[widest];
+        byPositionArrival = new double[NeuronScan.TILE * widest];
+        byPositionHalf = new double[NeuronScan.TILE * widest];
+        byPositionWeight = new double[NeuronScan.TILE * widest];
     }
 
     /** Spike times of layer l's neurons (l = 0 is the input layer); live view, do not modify. */

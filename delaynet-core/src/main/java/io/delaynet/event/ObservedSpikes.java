@@ -44,6 +44,7 @@ final class ObservedSpikes {
         double[] in = trace.times[l];
         double[] out = trace.times[l + 1];
         double ref = ArrivalList.startLayer(trace, l);
+        trace.shared[l] = false; // every neuron gets its own list below
         if (ref == Double.POSITIVE_INFINITY) {
             return;
         }

@@ -11,7 +11,9 @@ import io.delaynet.train.ParameterGroup;
  *
  * <p>The per-synapse delay, its half exponential e^{d/2} and the chain-rule slope are cached
  * after every parameter change ({@link #refresh()}), which keeps exponentials out of the
- * per-sample forward pass.
+ * per-sample forward pass. With synaptic delays the delays, half exponentials and weights are
+ * also cached presynaptic-major, the layout the sorted forward pass reads; so weights too must be
+ * followed by a refresh when they change (the learner does it after every step).
  */
 public final class Projection {
     private final int pre;
@@ -27,6 +29,11 @@ public final class Projection {
     private final double[] synapseHalfExp;
     private final double[] delaySlope;
     private double[] delayCorrection; // per synapse, added to the effective delay; null: none
+    private boolean sameDelayPerInput = true; // every synapse of an input line has the same effective delay
+    private final double[] earliestDelay;
+    private final double[] delayByInput;   // synaptic only: synapse i -> j at i * post + j
+    private final double[] halfExpByInput; // likewise e^{d/2}
+    private final double[] weightByInput;  // likewise the weights, as of the last refresh
 
     public Projection(int index, int pre, int post, double[] weights, DelayKind kind,
                       DelayParameterisation parameterisation, double[] rawDelays, int preSharing, int postSharing) {
@@ -65,6 +72,10 @@ public final class Projection {
         synapseDelay = new double[pre * post];
         synapseHalfExp = new double[pre * post];
         delaySlope = new double[count];
+        earliestDelay = new double[post];
+        delayByInput = kind == DelayKind.SYNAPTIC ? new double[pre * post] : null;
+        halfExpByInput = kind == DelayKind.SYNAPTIC ? new double[pre * post] : null;
+        weightByInput = kind == DelayKind.SYNAPTIC ? new double[pre * post] : null;
         refresh();
     }
 
@@ -88,6 +99,32 @@ public final class Projection {
             }
             synapseDelay[s] = d;
             synapseHalfExp[s] = Math.exp(0.5 * d);
+        }
+        if (delayByInput != null) {
+            double[] w = weights.values();
+            for (int j = 0; j < post; j++) {
+                for (int i = 0; i < pre; i++) {
+                    delayByInput[i * post + j] = synapseDelay[j * pre + i];
+                    halfExpByInput[i * post + j] = synapseHalfExp[j * pre + i];
+                    weightByInput[i * post + j] = w[j * pre + i];
+                }
+            }
+        }
+        sameDelayPerInput = true;
+        for (int i = 0; i < pre && sameDelayPerInput; i++) {
+            for (int j = 1; j < post; j++) {
+                if (synapseDelay[j * pre + i] != synapseDelay[i]) {
+                    sameDelayPerInput = false; // a per-synapse calibration of axonal delays, say
+                    break;
+                }
+            }
+        }
+        for (int j = 0; j < post; j++) {
+            double min = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < pre; i++) {
+                min = Math.min(min, synapseDelay[j * pre + i]);
+            }
+            earliestDelay[j] = min;
         }
     }
 
@@ -122,6 +159,14 @@ public final class Projection {
     /** The delay parameter group, or null for {@link DelayKind#NONE}. */
     public ParameterGroup delays() {
         return delays;
+    }
+
+    /**
+     * Whether every input line reaches all its targets with the same effective delay (no delays,
+     * or axonal ones without per-synapse corrections), so that all neurons see one arrival order.
+     */
+    public boolean sameDelayPerInput() {
+        return delays == null || sameDelayPerInput;
     }
 
     /**
@@ -163,6 +208,30 @@ public final class Projection {
 
     double[] synapseDelays() {
         return synapseDelay;
+    }
+
+    /** The smallest delay of any synapse into neuron j (0 without delays). */
+    double earliestDelay(int j) {
+        return earliestDelay[j];
+    }
+
+    /**
+     * Synaptic delays laid out presynaptic-major (synapse i -> j at {@code i * post + j}), so that a
+     * layer's forward pass reads one contiguous row per active input instead of touching every
+     * neuron's row at scattered places; null for other delay kinds.
+     */
+    double[] delaysByInput() {
+        return delayByInput;
+    }
+
+    /** {@link #delaysByInput()}'s half exponentials e^{d/2}. */
+    double[] halfExpsByInput() {
+        return halfExpByInput;
+    }
+
+    /** The weights in the layout of {@link #delaysByInput()}, as of the last {@link #refresh()}. */
+    double[] weightsByInput() {
+        return weightByInput;
     }
 
     double[] synapseHalfExps() {

@@ -1,81 +1,192 @@
 package io.delaynet.cli.bench;
 
+import io.delaynet.cli.DataDirOption;
+import io.delaynet.config.ConfigBinder;
+import io.delaynet.config.ConfigException;
+import io.delaynet.data.DataException;
 import io.delaynet.event.DelGradLearner;
 import io.delaynet.event.config.DelGradConfig;
 import io.delaynet.event.config.DelGradMethod;
-import io.delaynet.config.ConfigBinder;
+import io.delaynet.io.Json;
 import io.delaynet.run.ResolvedConfig;
+import io.delaynet.run.RunContext;
 import io.delaynet.train.EpochMetrics;
+import io.delaynet.train.Split;
 import io.delaynet.train.Trainer;
 import io.delaynet.train.TrainingListener;
 import io.delaynet.train.TrainingOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code delaynet bench delgrad}: training seconds per 5000-sample Yin-Yang epoch of the default
- * 4-30-3 synaptic-delay network, with 1 thread and with all threads, against a baseline measured
- * in the same run: the same training step computed the way the reference implementation does it
- * (every causal-set candidate evaluated from scratch, exponentials of absolute times), in plain Java.
+ * {@code delaynet bench delgrad}: training seconds per epoch of DelGrad, all measured in this run on
+ * this machine: the default Yin-Yang network (4-30-3, synaptic delays, 5000 samples) with 1 and 2
+ * threads; the same Yin-Yang training step computed the way the reference implementation organises
+ * it (every causal-set candidate from scratch, exponentials of absolute times, plain Java, 1
+ * thread) as the baseline; and the two MNIST examples (256-128-10 on 16x16 images, 784-350-10 with
+ * synaptic delays) with 2 threads. Ratios are printed only between these figures.
  */
 @Command(name = "delgrad", mixinStandardHelpOptions = true,
-        description = "Seconds per training epoch of DelGrad on Yin-Yang (4-30-3, synaptic delays).")
+        description = "Seconds per training epoch of DelGrad: Yin-Yang (1 and 2 threads, against a baseline "
+                + "measured in the same run) and the two MNIST examples (2 threads).")
 public final class DelGradBench implements Callable<Integer> {
 
-    @Option(names = "--epochs", defaultValue = "20", description = "Measured epochs per setting (default: ${DEFAULT-VALUE}).")
+    @Mixin
+    DataDirOption data;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "20", description = "Measured Yin-Yang epochs per setting (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--warmup", defaultValue = "10", description = "Unmeasured warm-up epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "10", description = "Unmeasured Yin-Yang warm-up epochs (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Threads for the parallel setting (0 = all cores).")
-    int threads;
+    @Option(names = "--mnist-samples", paramLabel = "N", defaultValue = "1000",
+            description = "Training samples per timed MNIST pass; the figure is scaled to the 50,000-sample epoch (default: ${DEFAULT-VALUE}).")
+    int mnistSamples;
 
-    /** The authors' PyTorch code on this machine kind (2 cores, CPU, float64), from docs/methods.md. */
-    static final double REFERENCE_PYTORCH_SECONDS = 0.83;
+    @Option(names = "--mnist-passes", paramLabel = "N", defaultValue = "3",
+            description = "Timed MNIST passes per network, after one warm-up pass; the median counts (default: ${DEFAULT-VALUE}).")
+    int mnistPasses;
+
+    @Option(names = "--mnist16-config", paramLabel = "FILE", defaultValue = "examples/mnist-delgrad-16x16.yaml",
+            description = "The 16x16 MNIST network (default: ${DEFAULT-VALUE}).")
+    Path mnist16Config;
+
+    @Option(names = "--synaptic-config", paramLabel = "FILE", defaultValue = "examples/mnist-delgrad-synaptic.yaml",
+            description = "The 784-350-10 synaptic-delay network (default: ${DEFAULT-VALUE}).")
+    Path synapticConfig;
+
+    @Option(names = "--no-mnist", description = "Time Yin-Yang and the baseline only (no MNIST data needed).")
+    boolean noMnist;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the table.")
+    boolean json;
+
+    /** Threads of the parallel settings: the 2 cores of the development machine. */
+    static final int PARALLEL = 2;
 
     @Override
     public Integer call() {
-        int parallel = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        System.out.printf(Locale.ROOT, "DelGrad, Yin-Yang 4-30-3 synaptic delays, batch 150, 5000 samples/epoch; "
-                + "%d warm-up + %d measured epochs; Java %s, %d cores%n", warmup, epochs, Runtime.version(),
-                Runtime.getRuntime().availableProcessors());
-        double one = secondsPerEpoch(1);
-        double many = parallel > 1 ? secondsPerEpoch(parallel) : one;
-        double baseline = BaselineStep.secondsPerEpoch(config(1), Math.max(2, epochs / 5));
-        System.out.printf(Locale.ROOT, "%-44s %10.4f s/epoch%n", "baseline (reference-style, 1 thread)", baseline);
-        System.out.printf(Locale.ROOT, "%-44s %10.4f s/epoch   %6.1fx baseline%n", "delaynet, 1 thread", one, baseline / one);
-        System.out.printf(Locale.ROOT, "%-44s %10.4f s/epoch   %6.1fx baseline%n", "delaynet, " + parallel + " threads", many,
-                baseline / many);
-        System.out.printf(Locale.ROOT, "%-44s %10.4f s/epoch   %6.1fx (published figure, not re-measured)%n",
-                "authors' PyTorch code on this machine kind", REFERENCE_PYTORCH_SECONDS, REFERENCE_PYTORCH_SECONDS / many);
-        return 0;
+        try {
+            run();
+            return 0;
+        } catch (ConfigException | DataException e) {
+            System.err.println("delaynet: " + e.getMessage());
+            return 2;
+        }
     }
 
-    static DelGradConfig config(int threads) {
+    private void run() {
+        if (epochs < 1 || warmup < 0 || mnistSamples < 1 || mnistPasses < 1) {
+            throw new ConfigException("--epochs, --mnist-samples and --mnist-passes must be at least 1, --warmup at least 0");
+        }
+        RunContext context = null;
+        if (!noMnist) {
+            for (Path p : List.of(mnist16Config, synapticConfig)) {
+                if (!Files.isRegularFile(p)) {
+                    throw new ConfigException("bench config " + p + " not found; run from the repository root, pass "
+                            + "--mnist16-config / --synaptic-config, or --no-mnist");
+                }
+            }
+            context = new RunContext(data.require());
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("machine", Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version());
+        result.put("load_average_before", loadAverage());
+        if (!json) {
+            System.out.printf(Locale.ROOT, "DelGrad bench, %d cores, Java %s, load average %s%n",
+                    Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAverage());
+            System.out.printf(Locale.ROOT, "Yin-Yang 4-30-3 synaptic delays, batch 150, 5000 samples/epoch; %d warm-up + "
+                    + "%d measured epochs, median%n", warmup, epochs);
+        }
+        double one = yinYangSecondsPerEpoch(1);
+        double two = yinYangSecondsPerEpoch(PARALLEL);
+        double baseline = BaselineStep.secondsPerEpoch(yinYang(1), Math.max(2, epochs / 5));
+        result.put("yinyang_s_per_epoch_1t", one);
+        result.put("yinyang_s_per_epoch_2t", two);
+        result.put("baseline_s_per_epoch", baseline);
+        if (!json) {
+            System.out.printf(Locale.ROOT, "%-46s %10.4f s/epoch%n", "baseline (reference-style, 1 thread)", baseline);
+            System.out.printf(Locale.ROOT, "%-46s %10.4f s/epoch   %6.1fx baseline%n", "delaynet, 1 thread", one,
+                    baseline / one);
+            System.out.printf(Locale.ROOT, "%-46s %10.4f s/epoch   %6.1fx baseline%n",
+                    "delaynet, " + PARALLEL + " threads", two, baseline / two);
+        }
+        if (!noMnist) {
+            if (!json) {
+                System.out.printf(Locale.ROOT, "MNIST, 50,000-sample epochs, scaled from the median of %d timed passes "
+                        + "of %d samples, %d threads%n", mnistPasses, mnistSamples, PARALLEL);
+            }
+            double m16 = mnistSecondsPerEpoch(mnist16Config, context);
+            double syn = mnistSecondsPerEpoch(synapticConfig, context);
+            result.put("mnist16_s_per_epoch_2t", m16);
+            result.put("mnist_synaptic_s_per_epoch_2t", syn);
+            if (!json) {
+                System.out.printf(Locale.ROOT, "%-46s %10.2f s/epoch%n", "16x16 256-128-10, no delays (" + mnist16Config
+                        .getFileName() + ")", m16);
+                System.out.printf(Locale.ROOT, "%-46s %10.2f s/epoch%n", "784-350-10, synaptic delays", syn);
+            }
+        }
+        result.put("load_average_after", loadAverage());
+        if (json) {
+            System.out.println(Json.write(result));
+        } else {
+            System.out.printf(Locale.ROOT, "load average after: %s%n", result.get("load_average_after"));
+        }
+    }
+
+    static DelGradConfig yinYang(int threads) {
         ResolvedConfig rc = ResolvedConfig.resolve(null, List.of("training.threads=" + threads));
         return ConfigBinder.bind(rc.tree(), DelGradConfig.class, "bench");
     }
 
-    private double secondsPerEpoch(int threadCount) {
-        DelGradConfig config = config(threadCount);
-        DelGradLearner learner = DelGradMethod.learner(config);
-        TrainingOptions options = config.training().toOptions();
+    private double yinYangSecondsPerEpoch(int threadCount) {
+        DelGradConfig config = yinYang(threadCount);
+        return medianTrainSeconds(DelGradMethod.learner(config), config.training().toOptions(), warmup, epochs);
+    }
+
+    /** Seconds per full training epoch of an MNIST example, from passes over its first samples. */
+    private double mnistSecondsPerEpoch(Path config, RunContext context) {
+        ResolvedConfig rc = ResolvedConfig.resolve(config, List.of("training.threads=" + PARALLEL,
+                "data.train_limit=" + mnistSamples, "data.eval_limit=1"));
+        DelGradConfig c = ConfigBinder.bind(rc.tree(), DelGradConfig.class, "bench");
+        DelGradLearner learner = DelGradMethod.learner(c, context);
+        int timedSamples = learner.size(Split.TRAIN);
+        int fullEpoch = 60_000 - c.data().validationSize();
+        double seconds = medianTrainSeconds(learner, c.training().toOptions(), 1, mnistPasses);
+        return seconds / timedSamples * fullEpoch;
+    }
+
+    private static double medianTrainSeconds(DelGradLearner learner, TrainingOptions options, int warm, int timed) {
         List<Double> times = new ArrayList<>();
         try (Trainer<DelGradLearner.Workspace> trainer = new Trainer<>(learner, options)) {
-            for (int e = 0; e < warmup + epochs; e++) {
+            for (int e = 0; e < warm + timed; e++) {
                 EpochMetrics m = trainer.trainEpoch(e, TrainingListener.NONE);
-                if (e >= warmup) {
+                if (e >= warm) {
                     times.add(m.trainSeconds());
                 }
             }
         }
         double[] t = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return t[t.length / 2]; // median: robust to a stray GC pause or a busy neighbour
+    }
+
+    /** The 1-, 5- and 15-minute load averages where Linux reports them. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 }

@@ -10,10 +10,19 @@ import java.util.List;
 public record DelGradConfig(String method, Data data, Network network, Loss loss, Bumping bumping,
                             TrainingSection training) {
 
-    public record Data(String dataset, double early, double late, List<Double> biasTimes, int replicas) {
+    /**
+     * Where the input spike times come from. Yin-Yang is generated; MNIST and Fashion-MNIST are read
+     * from {@code dir} (else the run's data folder) and encoded per pixel; the keys after
+     * {@code replicas} apply to them only, except {@code noise}, which applies to any data set.
+     */
+    public record Data(String dataset, double early, double late, List<Double> biasTimes, int replicas, Double noise,
+                       String dir, Integer resolution, String black, String split, Integer validationSize,
+                       Integer trainLimit, Integer evalLimit) {
+        public static final String YINYANG = "yinyang";
+
         public Data {
-            if (!"yinyang".equals(dataset)) {
-                throw new IllegalArgumentException("data.dataset must be yinyang for the delgrad method, got " + dataset);
+            if (!YINYANG.equals(dataset) && !"mnist".equals(dataset) && !"fashion-mnist".equals(dataset)) {
+                throw new IllegalArgumentException("data.dataset must be yinyang, mnist or fashion-mnist, got " + dataset);
             }
             if (!(late > early)) {
                 throw new IllegalArgumentException("data.late must be greater than data.early");
@@ -22,6 +31,32 @@ public record DelGradConfig(String method, Data data, Network network, Loss loss
                 throw new IllegalArgumentException("data.replicas must be >= 1");
             }
             biasTimes = biasTimes == null ? List.of() : List.copyOf(biasTimes);
+            noise = noise == null ? 0.0 : noise;
+            if (!(noise >= 0) || noise.isInfinite()) {
+                throw new IllegalArgumentException("data.noise must be a finite number >= 0, got " + noise);
+            }
+            resolution = resolution == null ? 28 : resolution;
+            if (resolution != 28 && resolution != 16) {
+                throw new IllegalArgumentException("data.resolution must be 28 or 16, got " + resolution);
+            }
+            black = black == null ? "late" : black;
+            if (!"late".equals(black) && !"silent".equals(black)) {
+                throw new IllegalArgumentException("data.black must be late or silent, got " + black);
+            }
+            split = split == null ? "last" : split;
+            if (!"last".equals(split) && !"random".equals(split)) {
+                throw new IllegalArgumentException("data.split must be last or random, got " + split);
+            }
+            validationSize = validationSize == null ? 10_000 : validationSize;
+            trainLimit = trainLimit == null ? 0 : trainLimit;
+            evalLimit = evalLimit == null ? 0 : evalLimit;
+            if (validationSize < 0 || trainLimit < 0 || evalLimit < 0) {
+                throw new IllegalArgumentException("data.validation_size, data.train_limit and data.eval_limit must be >= 0");
+            }
+        }
+
+        public boolean isYinYang() {
+            return YINYANG.equals(dataset);
         }
     }
 

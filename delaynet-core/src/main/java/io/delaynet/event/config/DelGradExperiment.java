@@ -9,6 +9,7 @@ import io.delaynet.inspect.SampleGradients;
 import io.delaynet.inspect.SampleSpikes;
 import io.delaynet.run.Experiment;
 import io.delaynet.train.Split;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,10 +18,12 @@ import java.util.Optional;
 public final class DelGradExperiment implements Experiment {
     private final DelGradConfig config;
     private final DelGradLearner learner;
+    private final Map<String, Path> files;
 
-    DelGradExperiment(DelGradConfig config, DelGradLearner learner) {
+    DelGradExperiment(DelGradConfig config, DelGradLearner learner, Map<String, Path> files) {
         this.config = config;
         this.learner = learner;
+        this.files = Map.copyOf(files);
     }
 
     public DelGradConfig config() {
@@ -38,8 +41,18 @@ public final class DelGradExperiment implements Experiment {
     }
 
     @Override
+    public Map<String, Path> dataFiles() {
+        return files;
+    }
+
+    @Override
     public Map<String, double[]> extraState() {
-        return Map.of("weight_bumping", learner.bumpState().toArray());
+        if (!learner.inputNoise().active()) {
+            return Map.of("weight_bumping", learner.bumpState().toArray());
+        }
+        // the noise draws follow the batch count, so a resumed run continues the same sequence
+        return Map.of("weight_bumping", learner.bumpState().toArray(),
+                "input_noise_batches", new double[] {learner.batchesTrained()});
     }
 
     @Override
@@ -47,6 +60,10 @@ public final class DelGradExperiment implements Experiment {
         double[] b = state.get("weight_bumping");
         if (b != null) {
             learner.bumpState().restore(b);
+        }
+        double[] n = state.get("input_noise_batches");
+        if (n != null) {
+            learner.restoreBatchesTrained((long) n[0]);
         }
     }
 

@@ -3,15 +3,13 @@ package io.delaynet.event.config;
 import io.delaynet.config.ConfigBinder;
 import io.delaynet.config.ConfigException;
 import io.delaynet.config.ConfigTree;
-import io.delaynet.data.yinyang.LatencyEncoding;
-import io.delaynet.data.yinyang.YinYang;
 import io.delaynet.delay.DelayKind;
 import io.delaynet.delay.DelayParameterisation;
 import io.delaynet.event.DelGradLearner;
 import io.delaynet.event.EventNetwork;
+import io.delaynet.event.InputNoise;
 import io.delaynet.event.LifModel;
 import io.delaynet.event.Projection;
-import io.delaynet.event.SpikeData;
 import io.delaynet.event.WeightBumping;
 import io.delaynet.event.loss.ShiftInvariantMse;
 import io.delaynet.event.loss.SpikeTimeLoss;
@@ -19,12 +17,9 @@ import io.delaynet.event.loss.TtfsCrossEntropy;
 import io.delaynet.run.Experiment;
 import io.delaynet.run.Method;
 import io.delaynet.run.RunContext;
-import io.delaynet.train.Split;
 import io.delaynet.util.RandomStreams;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,30 +51,38 @@ public final class DelGradMethod implements Method {
     @Override
     public Experiment build(ObjectNode resolved, RunContext context) {
         DelGradConfig config = ConfigBinder.bind(resolved, DelGradConfig.class, "config");
-        return new DelGradExperiment(config, learner(config));
+        DelGradData data = DelGradData.load(config.data(), config.training().seed(), context);
+        return new DelGradExperiment(config, learner(config, data), data.files());
     }
 
-    /** Builds the network (initialised from the seed), the data and the learner of a configuration. */
+    /** Builds the network (initialised from the seed), the data and the learner of a Yin-Yang configuration. */
     public static DelGradLearner learner(DelGradConfig config) {
-        LatencyEncoding encoding = new LatencyEncoding(config.data().early(), config.data().late(),
-                config.data().biasTimes().stream().mapToDouble(Double::doubleValue).toArray(), config.data().replicas());
-        Map<Split, SpikeData> data = new EnumMap<>(Split.class);
-        data.put(Split.TRAIN, encode(YinYang.train(), encoding));
-        data.put(Split.VALIDATION, encode(YinYang.validation(), encoding));
-        data.put(Split.TEST, encode(YinYang.test(), encoding));
-        int inputs = encoding.width(4);
-        EventNetwork network = network(config.network(), inputs, new RandomStreams(config.training().seed()));
+        return learner(config, (RunContext) null);
+    }
+
+    /**
+     * Builds the network (initialised from the seed), the data and the learner of a configuration;
+     * {@code context} names the data folder for the image data sets (null: only {@code data.dir}).
+     */
+    public static DelGradLearner learner(DelGradConfig config, RunContext context) {
+        return learner(config, DelGradData.load(config.data(), config.training().seed(), context));
+    }
+
+    private static DelGradLearner learner(DelGradConfig config, DelGradData data) {
+        EventNetwork network = network(config.network(), data.inputs(), new RandomStreams(config.training().seed()));
         List<DelGradConfig.Layer> layers = config.network().layers();
-        if (layers.get(layers.size() - 1).size() != 3) {
-            throw new ConfigException("config: the last layer must have 3 neurons, one per Yin-Yang class");
+        if (layers.get(layers.size() - 1).size() != data.classes()) {
+            throw new ConfigException("config: the last layer must have " + data.classes() + " neurons, one per "
+                    + config.data().dataset() + " class");
         }
         double[] maxMissing = layers.stream().mapToDouble(DelGradConfig.Layer::maxMissingSpikes).toArray();
         DelGradConfig.Bumping b = config.bumping();
         // The reference applies max_dw_norm to each sample's share of the batch-mean loss gradient,
         // i.e. to (1/batch) dL_sample/dw; our learner sees dL_sample/dw, so the bound scales by the batch.
         double perSampleBound = config.loss().maxDwNorm() * config.training().batchSize();
-        return new DelGradLearner(network, loss(config.loss()), data, perSampleBound,
-                new WeightBumping(b.value(), b.exponential(), b.targeted()), maxMissing, config.network().weightLimit());
+        return new DelGradLearner(network, loss(config.loss()), data.splits(), perSampleBound, new WeightBumping(b.value(), b.exponential(), b.targeted()), maxMissing,
+                config.network().weightLimit(),
+                new InputNoise(config.data().noise(), new RandomStreams(config.training().seed())));
     }
 
     static EventNetwork network(DelGradConfig.Network cfg, int inputs, RandomStreams streams) {
@@ -132,13 +135,5 @@ public final class DelGradMethod implements Method {
 
     static SpikeTimeLoss loss(DelGradConfig.Loss l) {
         return "ttfs".equals(l.type()) ? new TtfsCrossEntropy(l.xi(), l.alpha(), l.beta()) : new ShiftInvariantMse(l.deltaT());
-    }
-
-    private static SpikeData encode(YinYang.Split split, LatencyEncoding encoding) {
-        double[][] inputs = new double[split.size()][];
-        for (int i = 0; i < inputs.length; i++) {
-            inputs[i] = encoding.encode(split.features()[i]);
-        }
-        return new SpikeData(inputs, split.labels().clone());
     }
 }

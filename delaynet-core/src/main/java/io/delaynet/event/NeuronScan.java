@@ -1,0 +1,317 @@
+package io.delaynet.event;
+
+import io.delaynet.delay.DelayKind;
+import java.util.Arrays;
+
+/**
+ * One neuron's first spike in the forward pass: the causal-set scan of {@link FirstSpike}, with
+ * the arrival list built only as far as the scan reaches. The list, the spike time and the causal
+ * set are bit for bit those of building the whole list by insertion over the layer's
+ * {@link InputOrder} and scanning it; only the work differs.
+ *
+ * <ul>
+ *   <li><b>Shared</b> (no delays, axonal delays): every neuron of the layer sees the same arrival
+ *   times, so the list is built once per layer ({@link #buildShared}) and each neuron only reads
+ *   its weights along it; the scan stops at the spike.</li>
+ *   <li><b>Insertion</b> (dendritic, and synaptic with few inputs): inputs enter
+ *   the list in the layer's order, each inserted after every arrival at or before it. The layer's
+ *   lower bounds tell when no input still to come can arrive before the list's next entry, so the
+ *   scan takes inputs only until it has found the spike: a neuron that fires after a third of its
+ *   inputs never touches the other two thirds.</li>
+ *   <li><b>Sorting</b> (synaptic delays, more than {@value #SORT_ABOVE} inputs): per-synapse delays
+ *   can reorder the inputs arbitrarily, and insertion would cost n^2/4 moves. The arrivals of all
+ *   neurons are first computed layer-wide from presynaptic-major delays ({@link #arrivalsByPosition}:
+ *   one contiguous row per active input rather than scattered reads from every neuron's row), then
+ *   each neuron's are packed with their position into longs (dropping the last mantissa bits),
+ *   sorted by one primitive sort and put exactly in order by an insertion pass that almost never
+ *   moves anything; ties stay in the layer's order, as with insertion.</li>
+ * </ul>
+ */
+final class NeuronScan {
+    /** Above this many inputs, synaptic-delay lists are sorted rather than built by insertion. */
+    static final int SORT_ABOVE = 32;
+
+    private NeuronScan() {
+    }
+
+    /**
+     * Neuron {@code j} of layer {@code l}: fills its list (as far as needed) and causal-set size in
+     * {@code trace}, returns its spike time. Needs {@code trace.presynapticOrder},
+     * {@code trace.inputLowerBound} and {@code trace.inputHalfExp} for the layer's {@code active}
+     * inputs, and {@code active > 0}.
+     */
+    static double firstSpike(EventTrace trace, int l, Projection p, int j, int active, double ref, LifModel model) {
+        if (trace.shared[l]) {
+            return shared(trace, l, p, j, active, ref, model);
+        }
+        if (sorts(p, active)) {
+            return sorted(trace, l, p, j, active, ref, model);
+        }
+        return inserted(trace, l, p, j, active, ref, model);
+    }
+
+    /** Whether the lists of {@code p} are sorted (rather than built by insertion) for this many inputs. */
+    static boolean sorts(Projection p, int active) {
+        return p.kind() == DelayKind.SYNAPTIC && active > SORT_ABOVE;
+    }
+
+    /** Neurons whose arrivals are gathered together in a sorted synaptic layer: their rows stay in cache. */
+    static final int TILE = 16;
+
+    /**
+     * For a sorted synaptic layer: the arrivals, half exponentials and weights of neurons
+     * {@code from} to {@code from + TILE} (or the layer's end), in the layer's input order, read
+     * from one contiguous run of presynaptic-major delays and weights per active input instead of
+     * scattered places in every neuron's row; the per-neuron sorts then read them contiguously.
+     */
+    static void arrivalsByPosition(EventTrace trace, int l, Projection p, int active, int from) {
+        int post = p.post();
+        int to = Math.min(post, from + TILE);
+        int[] order = trace.presynapticOrder;
+        double[] in = trace.times[l];
+        double[] inHalf = trace.inputHalfExp;
+        double[] d = p.delaysByInput();
+        double[] dHalf = p.halfExpsByInput();
+        double[] w = p.weightsByInput();
+        double[] arrival = trace.byPositionArrival;
+        double[] half = trace.byPositionHalf;
+        double[] weight = trace.byPositionWeight;
+        for (int m = 0; m < active; m++) {
+            int i = order[m];
+            double t = in[i];
+            double h = inHalf[i];
+            int row = i * post;
+            for (int j = from; j < to; j++) {
+                int at = (j - from) * active + m;
+                arrival[at] = t + d[row + j];
+                half[at] = h * dHalf[row + j];
+                weight[at] = w[row + j];
+            }
+        }
+    }
+
+    /** Whether every neuron of {@code p} sees its inputs at the same times (no delays, or axonal ones). */
+    static boolean sharesArrivals(Projection p) {
+        return (p.kind() == DelayKind.NONE || p.kind() == DelayKind.AXONAL) && p.sameDelayPerInput();
+    }
+
+    /**
+     * The list of a layer whose neurons share their arrival times: the layer's order put exactly in
+     * order by insertion, which is what each neuron's own insertion would give, since the arrival
+     * times (spike time plus the one delay of the input) are the same doubles for every neuron.
+     */
+    static void buildShared(EventTrace trace, int l, Projection p, int active, double ref) {
+        int[] order = trace.presynapticOrder;
+        double[] in = trace.times[l];
+        double[] inHalf = trace.inputHalfExp;
+        double[] d = p.synapseDelays();      // neuron 0's row: the same delays for every neuron
+        double[] dHalf = p.synapseHalfExps();
+        double[] arrival = trace.layerArrival[l];
+        double[] half = trace.layerHalf[l];
+        int[] source = trace.layerSource[l];
+        for (int m = 0; m < active; m++) {
+            int i = order[m];
+            double a = in[i] + d[i];
+            int at = m;
+            while (at > 0 && arrival[at - 1] > a) {
+                arrival[at] = arrival[at - 1];
+                half[at] = half[at - 1];
+                source[at] = source[at - 1];
+                at--;
+            }
+            arrival[at] = a;
+            half[at] = inHalf[i] * dHalf[i];
+            source[at] = i;
+        }
+        double[] full = trace.layerFull[l];
+        double[] shifted = trace.layerShifted[l];
+        for (int m = 0; m < active; m++) {
+            full[m] = half[m] * half[m];
+            shifted[m] = arrival[m] - ref;
+        }
+    }
+
+    private static double shared(EventTrace trace, int l, Projection p, int j, int active, double ref,
+                                 LifModel model) {
+        int base = j * p.pre();
+        double[] w = p.weights().values();
+        double[] arrival = trace.layerArrival[l];
+        double[] half = trace.layerHalf[l];
+        double[] full = trace.layerFull[l];
+        double[] shifted = trace.layerShifted[l];
+        int[] source = trace.layerSource[l];
+        double c = model.threshold() * model.leakConductance();
+        boolean lambert = model.equalTimeConstants();
+        double sumFull = 0;
+        double sumHalf = 0;
+        double sumTimed = 0;
+        for (int k = 0; k < active; k++) {
+            double h = half[k];
+            double wk = w[base + source[k]];
+            sumFull += wk * full[k];
+            if (lambert) {
+                sumTimed += wk * shifted[k] * full[k];
+            } else {
+                sumHalf += wk * h;
+            }
+            boolean last = k + 1 == active;
+            if (!last && arrival[k + 1] == arrival[k]) {
+                continue; // simultaneous inputs act together
+            }
+            double t = FirstSpike.candidate(lambert, sumFull, sumHalf, sumTimed, c, ref, arrival[k], h, last,
+                    last ? 0 : arrival[k + 1], last ? 0 : half[k + 1]);
+            if (!Double.isNaN(t)) {
+                trace.causal[l][j] = k + 1;
+                trace.arrivals[l][j] = active;
+                return t;
+            }
+        }
+        trace.causal[l][j] = 0;
+        trace.arrivals[l][j] = active;
+        return Double.POSITIVE_INFINITY;
+    }
+
+    private static double inserted(EventTrace trace, int l, Projection p, int j, int active, double ref,
+                                   LifModel model) {
+        int base = j * p.pre();
+        int[] order = trace.presynapticOrder;
+        double[] lower = trace.inputLowerBound;
+        // lower[m] bounds the layer-order key of inputs m, m+1, ...; their arrivals at neuron j are
+        // that key plus at least this (axonal keys already hold the delay)
+        double shift = p.kind() == DelayKind.AXONAL ? 0.0 : p.earliestDelay(j);
+        double[] in = trace.times[l];
+        double[] inHalf = trace.inputHalfExp;
+        double[] w = p.weights().values();
+        double[] d = p.synapseDelays();
+        double[] dHalf = p.synapseHalfExps();
+        double[] arrival = trace.arrival[l];
+        double[] half = trace.halfExp[l];
+        double[] weight = trace.weight[l];
+        int[] source = trace.source[l];
+        double c = model.threshold() * model.leakConductance();
+        boolean lambert = model.equalTimeConstants();
+        double sumFull = 0;
+        double sumHalf = 0;
+        double sumTimed = 0;
+        int taken = 0;
+        for (int k = 0; k < active; k++) {
+            // entries k and k+1 must be final: nothing still to come may arrive before entry k+1
+            while (taken < active && (taken <= k + 1 || arrival[base + k + 1] > lower[taken] + shift)) {
+                int i = order[taken];
+                double a = in[i] + d[base + i];
+                int at = base + taken;
+                while (at > base && arrival[at - 1] > a) {
+                    arrival[at] = arrival[at - 1];
+                    half[at] = half[at - 1];
+                    weight[at] = weight[at - 1];
+                    source[at] = source[at - 1];
+                    at--;
+                }
+                arrival[at] = a;
+                half[at] = inHalf[i] * dHalf[base + i];
+                weight[at] = w[base + i];
+                source[at] = i;
+                taken++;
+            }
+            int e = base + k;
+            double h = half[e];
+            double full = h * h;
+            double wk = weight[e];
+            sumFull += wk * full;
+            if (lambert) {
+                sumTimed += wk * (arrival[e] - ref) * full;
+            } else {
+                sumHalf += wk * h;
+            }
+            boolean last = k + 1 == active;
+            if (!last && arrival[e + 1] == arrival[e]) {
+                continue; // simultaneous inputs act together
+            }
+            double t = FirstSpike.candidate(lambert, sumFull, sumHalf, sumTimed, c, ref, arrival[e], h, last,
+                    last ? 0 : arrival[e + 1], last ? 0 : half[e + 1]);
+            if (!Double.isNaN(t)) {
+                trace.causal[l][j] = k + 1;
+                trace.arrivals[l][j] = taken;
+                return t;
+            }
+        }
+        trace.causal[l][j] = 0;
+        trace.arrivals[l][j] = taken;
+        return Double.POSITIVE_INFINITY;
+    }
+
+    private static double sorted(EventTrace trace, int l, Projection p, int j, int active, double ref,
+                                 LifModel model) {
+        int base = j * p.pre();
+        int[] order = trace.presynapticOrder;
+        double[] arrival = trace.arrival[l];
+        double[] byPosition = trace.byPositionArrival;
+        double[] halfByPosition = trace.byPositionHalf;
+        int tile = (j % TILE) * active; // this neuron's run in the tile buffers
+        long[] keys = trace.positionKeys;
+        int[] position = trace.positionOrder;
+        int bits = 32 - Integer.numberOfLeadingZeros(active - 1);
+        long mask = (1L << bits) - 1;
+        for (int m = 0; m < active; m++) {
+            keys[m] = (InputOrder.sortable(byPosition[tile + m]) >>> 1 & ~mask) | m;
+        }
+        Arrays.sort(keys, 0, active);
+        for (int k = 0; k < active; k++) {
+            int m = (int) (keys[k] & mask);
+            double a = byPosition[tile + m];
+            int at = base + k;
+            while (at > base && arrival[at - 1] > a) { // only keys equal up to the dropped bits move
+                arrival[at] = arrival[at - 1];
+                position[at - base] = position[at - base - 1];
+                at--;
+            }
+            arrival[at] = a;
+            position[at - base] = m;
+        }
+        double[] weightByPosition = trace.byPositionWeight;
+        double[] half = trace.halfExp[l];
+        double[] weight = trace.weight[l];
+        int[] source = trace.source[l];
+        double c = model.threshold() * model.leakConductance();
+        boolean lambert = model.equalTimeConstants();
+        double sumFull = 0;
+        double sumHalf = 0;
+        double sumTimed = 0;
+        int fetched = 0;
+        for (int k = 0; k < active; k++) {
+            while (fetched < active && fetched <= k + 1) {
+                int m = position[fetched];
+                int i = order[m];
+                int e = base + fetched;
+                half[e] = halfByPosition[tile + m];
+                weight[e] = weightByPosition[tile + m];
+                source[e] = i;
+                fetched++;
+            }
+            int e = base + k;
+            double h = half[e];
+            double full = h * h;
+            double wk = weight[e];
+            sumFull += wk * full;
+            if (lambert) {
+                sumTimed += wk * (arrival[e] - ref) * full;
+            } else {
+                sumHalf += wk * h;
+            }
+            boolean last = k + 1 == active;
+            if (!last && arrival[e + 1] == arrival[e]) {
+                continue; // simultaneous inputs act together
+            }
+            double t = FirstSpike.candidate(lambert, sumFull, sumHalf, sumTimed, c, ref, arrival[e], h, last,
+                    last ? 0 : arrival[e + 1], last ? 0 : half[e + 1]);
+            if (!Double.isNaN(t)) {
+                trace.causal[l][j] = k + 1;
+                trace.arrivals[l][j] = fetched;
+                return t;
+            }
+        }
+        trace.causal[l][j] = 0;
+        trace.arrivals[l][j] = fetched;
+        return Double.POSITIVE_INFINITY;
+    }
+}

@@ -1,0 +1,112 @@
+package io.delaynet.event.config;
+
+import io.delaynet.config.ConfigException;
+import io.delaynet.data.DataDirectory;
+import io.delaynet.data.mnist.ImageResampling;
+import io.delaynet.data.mnist.MnistData;
+import io.delaynet.data.mnist.MnistVariant;
+import io.delaynet.data.mnist.PixelLatencyEncoding;
+import io.delaynet.data.mnist.TrainValidationSplit;
+import io.delaynet.data.yinyang.LatencyEncoding;
+import io.delaynet.data.yinyang.YinYang;
+import io.delaynet.event.SpikeData;
+import io.delaynet.run.RunContext;
+import io.delaynet.train.Split;
+import io.delaynet.util.RandomStreams;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The spike-time data of a DelGrad run: the splits, already encoded, the number of input lines and
+ * classes, and the files they came from.
+ *
+ * @param splits  encoded samples per split
+ * @param inputs  input lines per sample
+ * @param classes output classes (the last layer needs one neuron per class)
+ * @param files   data files read, by role, for provenance (empty for generated data)
+ */
+record DelGradData(Map<Split, SpikeData> splits, int inputs, int classes, Map<String, Path> files) {
+
+    /** The side of the images before the authors' 16x16 crop-and-resize, and the crop. */
+    private static final int SIDE = 28;
+    private static final int CROP = 24;
+
+    static DelGradData load(DelGradConfig.Data d, long seed, RunContext context) {
+        return d.isYinYang() ? yinYang(d) : images(d, seed, context);
+    }
+
+    private static DelGradData yinYang(DelGradConfig.Data d) {
+        LatencyEncoding encoding = new LatencyEncoding(d.early(), d.late(),
+                d.biasTimes().stream().mapToDouble(Double::doubleValue).toArray(), d.replicas());
+        Map<Split, SpikeData> splits = new EnumMap<>(Split.class);
+        splits.put(Split.TRAIN, encode(YinYang.train(), encoding));
+        splits.put(Split.VALIDATION, encode(YinYang.validation(), encoding));
+        splits.put(Split.TEST, encode(YinYang.test(), encoding));
+        return new DelGradData(splits, encoding.width(4), 3, Map.of());
+    }
+
+    private static SpikeData encode(YinYang.Split split, LatencyEncoding encoding) {
+        double[][] inputs = new double[split.size()][];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = encoding.encode(split.features()[i]);
+        }
+        return new SpikeData(inputs, split.labels().clone());
+    }
+
+    private static DelGradData images(DelGradConfig.Data d, long seed, RunContext context) {
+        if (d.replicas() != 1 || !d.biasTimes().isEmpty()) {
+            throw new ConfigException("config: data.replicas and data.bias_times apply to yinyang only; "
+                    + "remove them for " + d.dataset());
+        }
+        MnistData data = MnistData.load(directory(d.dir(), context), MnistVariant.parse(d.dataset()));
+        MnistData.ImageSet train = data.train();
+        MnistData.ImageSet test = data.test();
+        PixelLatencyEncoding.Brightness scale = PixelLatencyEncoding.Brightness.BY_256;
+        if (d.resolution() == 16) {
+            train = ImageResampling.centerCropResize(train, SIDE, CROP, 16);
+            test = ImageResampling.centerCropResize(test, SIDE, CROP, 16);
+            scale = PixelLatencyEncoding.Brightness.BY_255_FLOAT;
+        }
+        if (d.validationSize() >= train.count()) {
+            throw new ConfigException("config: data.validation_size is " + d.validationSize()
+                    + " but the training set has only " + train.count() + " images; use a smaller value");
+        }
+        TrainValidationSplit split = "random".equals(d.split())
+                ? TrainValidationSplit.draw(train.count(), d.validationSize(), new RandomStreams(seed).stream("split"))
+                : TrainValidationSplit.last(train.count(), d.validationSize());
+        PixelLatencyEncoding encoding = new PixelLatencyEncoding(d.early(), d.late(), scale, "silent".equals(d.black()));
+        Map<Split, SpikeData> splits = new EnumMap<>(Split.class);
+        splits.put(Split.TRAIN, encode(train, split.train(), d.trainLimit(), encoding));
+        splits.put(Split.VALIDATION, encode(train, split.validation(), d.evalLimit(), encoding));
+        int[] all = new int[test.count()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        splits.put(Split.TEST, encode(test, all, d.evalLimit(), encoding));
+        return new DelGradData(splits, train.imageSize(), 10, data.files());
+    }
+
+    private static SpikeData encode(MnistData.ImageSet set, int[] images, int limit, PixelLatencyEncoding encoding) {
+        int n = limit == 0 ? images.length : Math.min(limit, images.length);
+        double[][] inputs = new double[n][];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            inputs[i] = encoding.encode(set, images[i]);
+            labels[i] = set.label(images[i]);
+        }
+        return new SpikeData(inputs, labels);
+    }
+
+    /** {@code data.dir} when set, else the run's data folder (--data-dir, $DELAYNET_DATA or ../shared/data). */
+    private static Path directory(String configured, RunContext context) {
+        if (configured != null && !configured.isBlank()) {
+            return DataDirectory.usable(Path.of(configured), "data.dir");
+        }
+        if (context != null && context.dataDir() != null) {
+            return context.dataDir();
+        }
+        throw new ConfigException("no data directory given; pass --data-dir DIR, set the " + DataDirectory.ENV_VAR
+                + " environment variable, or set data.dir in the config (the folder holding mnist/ and fashion-mnist/)");
+    }
+}
