@@ -1,6 +1,5 @@
 package io.delaynet.event;
 
-import io.delaynet.delay.DelayKind;
 import java.util.Arrays;
 
 /**
@@ -24,7 +23,7 @@ final class InputOrder {
      * {@code order} and the lower bounds into {@code lower}; returns how many there are.
      */
     static int sort(Projection p, double[] in, int[] order, double[] lower, long[] keys) {
-        boolean axonal = p.kind() == DelayKind.AXONAL;
+        boolean axonal = NeuronScan.keysHoldDelays(p);
         double[] d = p.synapseDelays();
         int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, p.pre() - 1));
         long indexMask = (1L << bits) - 1;

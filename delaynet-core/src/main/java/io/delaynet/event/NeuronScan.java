@@ -96,6 +96,15 @@ final class NeuronScan {
     }
 
     /**
+     * Whether the input order's keys of {@code p} already hold each input's delay (axonal delays that
+     * are the same at every target); otherwise inputs are ordered by spike time and a neuron's arrivals
+     * are bounded by its earliest delay, as for synaptic ones.
+     */
+    static boolean keysHoldDelays(Projection p) {
+        return p.kind() == DelayKind.AXONAL && p.sameDelayPerInput();
+    }
+
+    /**
      * The list of a layer whose neurons share their arrival times: the layer's order put exactly in
      * order by insertion, which is what each neuron's own insertion would give, since the arrival
      * times (spike time plus the one delay of the input) are the same doubles for every neuron.
@@ -178,7 +187,7 @@ final class NeuronScan {
         double[] lower = trace.inputLowerBound;
         // lower[m] bounds the layer-order key of inputs m, m+1, ...; their arrivals at neuron j are
         // that key plus at least this (axonal keys already hold the delay)
-        double shift = p.kind() == DelayKind.AXONAL ? 0.0 : p.earliestDelay(j);
+        double shift = keysHoldDelays(p) ? 0.0 : p.earliestDelay(j);
         double[] in = trace.times[l];
         double[] inHalf = trace.inputHalfExp;
         double[] w = p.weights().values();
