@@ -158,7 +158,7 @@ class BadInputTest {
         byte[] config = Files.readAllBytes(run.resolve("config.yaml"));
         byte[] provenance = Files.readAllBytes(run.resolve("provenance.json"));
         String msg = fails("train", "--resume", run, "--set", "network.layers=[{size: 5}, {size: 3}]");
-        assertEquals("model file " + run.resolve("checkpoint.bin") + ": layer0.weights has 32 values, the network needs "
+        assertEquals("model file " + run.resolve("checkpoint.bin") + ": layer1.weights has 32 values, the network needs "
                 + "20; the file is damaged or was made for a network of another shape", msg);
         assertArrayEquals(config, Files.readAllBytes(run.resolve("config.yaml")));
         assertArrayEquals(provenance, Files.readAllBytes(run.resolve("provenance.json")));

@@ -24,7 +24,7 @@ class ReportTest {
         Cli.Result r = Cli.run("train", "--config", config, "--out", run, "--progress", "none");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("report: " + run.resolve("index.html")), r.out());
-        for (String plot : List.of("loss", "accuracy", "delays-layer0", "delays-layer1", "spikes-test-0", "spikes-test-1",
+        for (String plot : List.of("loss", "accuracy", "delays-layer1", "delays-layer2", "spikes-test-0", "spikes-test-1",
                 "spikes-test-2")) {
             BufferedImage image = ImageIO.read(run.resolve("plots").resolve(plot + ".png").toFile());
             assertEquals(800, image.getWidth(), plot);
@@ -33,7 +33,7 @@ class ReportTest {
         String html = Files.readString(run.resolve("index.html"));
         JsonNode summary = Json.parse(Files.readString(run.resolve("summary.json")));
         assertTrue(html.contains(String.format(Locale.ROOT, "%.2f %%", 100 * summary.path("test_accuracy").asDouble())));
-        assertTrue(html.contains("<img src=\"plots/delays-layer0.png\""), "delay histogram in the page");
+        assertTrue(html.contains("<img src=\"plots/delays-layer1.png\""), "delay histogram in the page");
         assertTrue(html.contains("<img src=\"plots/spikes-test-2.png\""), "spike raster in the page");
         assertTrue(html.contains("- {size: 8") || html.contains("size: 8"), "the configuration is shown");
         assertTrue(html.contains("git_commit"), "provenance is shown");
@@ -56,12 +56,12 @@ class ReportTest {
         Path run = dir.resolve("run");
         Cli.Result r = Cli.run("train", "--config", config, "--out", run, "--progress", "none");
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("warning: layer0.delays: "), r.out());
+        assertTrue(r.out().contains("warning: layer1.delays: "), r.out());
         assertTrue(r.out().contains("of the upper bound 0.500"), r.out());
         String html = Files.readString(run.resolve("index.html"));
-        assertTrue(html.contains("<ul class=\"warnings\">\n<li>layer0.delays: "), html);
-        assertTrue(html.contains("<figure class=\"warn\"><img src=\"plots/delays-layer0.png\""), html);
-        assertFalse(Files.exists(run.resolve("plots/delays-layer1.png")), "a projection without delays has no histogram");
+        assertTrue(html.contains("<ul class=\"warnings\">\n<li>layer1.delays: "), html);
+        assertTrue(html.contains("<figure class=\"warn\"><img src=\"plots/delays-layer1.png\""), html);
+        assertFalse(Files.exists(run.resolve("plots/delays-layer2.png")), "a projection without delays has no histogram");
     }
 
     @Test
@@ -78,7 +78,7 @@ class ReportTest {
         assertTrue(html.contains("<strong>unfinished</strong>"), html);
         assertTrue(Files.isRegularFile(run.resolve("plots/spikes-test-0.png")));
         assertFalse(Files.exists(run.resolve("plots/spikes-test-1.png")), "--samples 1 draws one raster");
-        assertTrue(Files.isRegularFile(run.resolve("plots/delays-layer0.png")), "delays come from the checkpoint");
+        assertTrue(Files.isRegularFile(run.resolve("plots/delays-layer1.png")), "delays come from the checkpoint");
     }
 
     @Test

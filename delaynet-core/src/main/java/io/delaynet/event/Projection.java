@@ -41,10 +41,10 @@ public final class Projection {
             throw new IllegalArgumentException("a projection needs at least one pre- and one postsynaptic neuron");
         }
         if (weights.length != pre * post) {
-            throw new IllegalArgumentException("layer " + index + ": expected " + pre * post + " weights, got " + weights.length);
+            throw new IllegalArgumentException("layer " + (index + 1) + ": expected " + pre * post + " weights, got " + weights.length);
         }
         if (preSharing < 1 || pre % preSharing != 0 || postSharing < 1 || post % postSharing != 0) {
-            throw new IllegalArgumentException("layer " + index + ": delay sharing factors must divide the layer sizes ("
+            throw new IllegalArgumentException("layer " + (index + 1) + ": delay sharing factors must divide the layer sizes ("
                     + pre + " / " + preSharing + ", " + post + " / " + postSharing + ")");
         }
         this.pre = pre;
@@ -53,15 +53,15 @@ public final class Projection {
         this.parameterisation = parameterisation;
         this.preSharing = preSharing;
         this.postSharing = postSharing;
-        this.weights = new ParameterGroup("layer" + index + ".weights", weights, "weights", true);
+        this.weights = new ParameterGroup("layer" + (index + 1) + ".weights", weights, "weights", true);
         int count = kind.parameterCount(pre, post, preSharing, postSharing);
         if (kind == DelayKind.NONE) {
             this.delays = null;
         } else {
             if (rawDelays == null || rawDelays.length != count) {
-                throw new IllegalArgumentException("layer " + index + ": expected " + count + " " + kind + " delay parameters");
+                throw new IllegalArgumentException("layer " + (index + 1) + ": expected " + count + " " + kind + " delay parameters");
             }
-            this.delays = new ParameterGroup("layer" + index + ".delays", rawDelays, "delays", true);
+            this.delays = new ParameterGroup("layer" + (index + 1) + ".delays", rawDelays, "delays", true);
         }
         parameterOfSynapse = new int[pre * post];
         for (int j = 0; j < post; j++) {

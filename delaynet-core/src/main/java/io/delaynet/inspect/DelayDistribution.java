@@ -8,7 +8,7 @@ import java.util.Optional;
  * flags a projection where more than {@link #CROWDED_FRACTION} of its delays lie within
  * {@link #EDGE_FRACTION} of the range at either end.
  *
- * @param name        the delay parameter group, e.g. "layer0.delays"
+ * @param name        the delay parameter group, e.g. "layer1.delays"
  * @param description what the projection connects, e.g. "input (4) → layer 1 (30), synaptic"
  * @param delays      the effective delay of every delay parameter
  * @param lower       smallest delay the parameterisation allows

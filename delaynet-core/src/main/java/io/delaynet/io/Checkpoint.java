@@ -114,7 +114,7 @@ public record Checkpoint(int nextEpoch, Map<String, double[]> parameters, Optimi
                 history.add(new EpochMetrics(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(),
                         in.readDouble(), in.readDouble(), in.readDouble(), in.readInt()));
             }
-            return new Checkpoint(next, params, optimizer, extra, history);
+            return new Checkpoint(next, LegacyGroupNames.upgrade(params), optimizer, LegacyGroupNames.upgrade(extra), history);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ConfigException ce) {
                 throw ce;

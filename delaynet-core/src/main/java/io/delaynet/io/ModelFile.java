@@ -47,7 +47,7 @@ public record ModelFile(ObjectNode config, Map<String, double[]> parameters, Map
         for (ParameterGroup g : groups) {
             values.put(g.name(), g.values().clone());
         }
-        return new ModelFile(config, values, provenance, network);
+        return new ModelFile(config, LegacyGroupNames.upgrade(values), provenance, network);
     }
 
     public void write(Path file) throws IOException {
@@ -99,7 +99,7 @@ public record ModelFile(ObjectNode config, Map<String, double[]> parameters, Map
         Optional<NetworkDescription> network = doc.has("network")
                 ? Optional.of(DescriptionJson.fromJson(doc.get("network"), "model file " + file + ": network"))
                 : Optional.empty();
-        return new ModelFile(config, values, provenance == null ? Map.of() : provenance, network);
+        return new ModelFile(config, LegacyGroupNames.upgrade(values), provenance == null ? Map.of() : provenance, network);
     }
 
     /** Copies the stored values into the groups of a freshly built experiment, checking names and sizes. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class DelayDistributionTest {
 
     private static DelayDistribution of(double... delays) {
-        return new DelayDistribution("layer0.delays", "test", delays, 0.0, 10.0, "τ_s");
+        return new DelayDistribution("layer1.delays", "test", delays, 0.0, 10.0, "τ_s");
     }
 
     private static double[] spread(int n, double from, double to) {
@@ -52,7 +52,7 @@ class DelayDistributionTest {
         DelayDistribution dist = of(d);
         assertTrue(dist.crowdedAtBounds());
         String warning = dist.warning().orElseThrow();
-        assertTrue(warning.startsWith("layer0.delays: "), warning);
+        assertTrue(warning.startsWith("layer1.delays: "), warning);
         assertTrue(warning.contains("6.0 % of the upper bound"), warning);
     }
 

@@ -93,6 +93,9 @@ class CheckpointTest {
                     List.copyOf(old.optimizer().buffers().keySet()));
             assertEquals(old.parameters().size(), old.optimizer().buffer("exp_avg").length, "a row per group");
             assertEquals(1, old.history().size());
+            // written when the event-driven engine counted layers from 0; read under today's names
+            assertEquals(List.of("layer1.weights", "layer1.delays", "layer2.weights", "layer2.delays"),
+                    List.copyOf(old.parameters().keySet()));
             // the moments hold real numbers, and the parameter shapes match the moment shapes
             int g = 0;
             for (double[] values : old.parameters().values()) {

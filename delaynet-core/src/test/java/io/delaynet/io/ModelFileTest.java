@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,20 @@ class ModelFileTest {
                 {"format": "delaynet-model", "version": 1, "provenance": {}, "config": {"method": "delgrad"},
                  "parameters": {"layer0.weights": [0.5, -1.25]}}
                 """);
-        assertArrayEquals(new double[] {0.5, -1.25}, ModelFile.read(file).parameters().get("layer0.weights"));
+        // the event-driven engine counted its layers from 0 then; they read under today's names, from 1
+        assertArrayEquals(new double[] {0.5, -1.25}, ModelFile.read(file).parameters().get("layer1.weights"));
+    }
+
+    @Test
+    void zeroBasedLayerNamesOfOldEventModelsAreCountedFromOne() throws IOException {
+        Path file = dir.resolve("v2.json");
+        Files.writeString(file, """
+                {"format": "delaynet-model", "version": 2, "provenance": {}, "config": {"method": "delgrad"},
+                 "parameters": {"layer0.weights": [1], "layer0.delays": [2], "layer1.weights": [3]}}
+                """);
+        Map<String, double[]> p = ModelFile.read(file).parameters();
+        assertEquals(List.of("layer1.weights", "layer1.delays", "layer2.weights"), List.copyOf(p.keySet()));
+        assertArrayEquals(new double[] {3}, p.get("layer2.weights"));
     }
 
     @Test

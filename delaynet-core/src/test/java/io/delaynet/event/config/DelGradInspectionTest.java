@@ -35,7 +35,7 @@ class DelGradInspectionTest {
     void delaysCoverEveryDelayGroupWithinItsBounds() {
         Experiment e = experiment();
         List<DelayDistribution> delays = e.delays();
-        assertEquals(List.of("layer0.delays", "layer1.delays"), delays.stream().map(DelayDistribution::name).toList());
+        assertEquals(List.of("layer1.delays", "layer2.delays"), delays.stream().map(DelayDistribution::name).toList());
         assertEquals(4 * 6, delays.get(0).delays().length);
         assertEquals(6, delays.get(1).delays().length, "axonal: one delay per presynaptic neuron");
         for (DelayDistribution d : delays) {
