@@ -3,6 +3,7 @@ package io.delaynet.cli;
 import io.delaynet.cli.report.ReportWriter;
 import io.delaynet.config.ConfigException;
 import io.delaynet.io.Checkpoint;
+import io.delaynet.io.FolderLock;
 import io.delaynet.run.ResolvedConfig;
 import io.delaynet.run.RunContext;
 import io.delaynet.run.RunRecord;
@@ -78,6 +79,13 @@ public final class TrainCommand implements Callable<Integer> {
         RunContext context = new RunContext(data.resolve());
         TrainingRun run = prepare(context);
         PrintStream stdout = System.out;
+        // the folder stays locked until the report is written: no other process writes there meanwhile
+        try (FolderLock lock = FolderLock.acquire(run.folder().dir(), "delaynet train")) {
+            return train(run, context, style, stdout);
+        }
+    }
+
+    private int train(TrainingRun run, RunContext context, ProgressDisplay.Style style, PrintStream stdout) {
         int firstEpoch = Files.isRegularFile(run.folder().checkpoint())
                 ? Checkpoint.read(run.folder().checkpoint()).nextEpoch() : 0;
         // the hook stays installed until the report is written, so Ctrl-C never cuts a file in half

@@ -4,6 +4,7 @@ import io.delaynet.config.ConfigException;
 import io.delaynet.config.ConfigTree;
 import io.delaynet.io.AtomicFiles;
 import io.delaynet.io.Checkpoint;
+import io.delaynet.io.FolderLock;
 import io.delaynet.io.Json;
 import io.delaynet.io.ModelFile;
 import io.delaynet.train.EpochMetrics;
@@ -34,11 +35,21 @@ public final class TrainingRun {
     private final ResolvedConfig config;
     private final RunFolder folder;
     private final RunContext context;
+    /** A new run (from {@link #start}): its folder must still be empty once locked. */
+    private final boolean fresh;
+    /** Whether {@link #start} created the folder, so that a run that fails before its first epoch removes it. */
+    private final boolean createdFolder;
 
     public TrainingRun(ResolvedConfig config, Path dir, RunContext context) {
+        this(config, dir, context, false, false);
+    }
+
+    private TrainingRun(ResolvedConfig config, Path dir, RunContext context, boolean fresh, boolean createdFolder) {
         this.config = config;
         this.folder = new RunFolder(dir);
         this.context = context;
+        this.fresh = fresh;
+        this.createdFolder = createdFolder;
     }
 
     public RunFolder folder() {
@@ -51,14 +62,10 @@ public final class TrainingRun {
 
     /** Starts a new run in an empty or absent folder. */
     public static TrainingRun start(ResolvedConfig config, Path dir, RunContext context) {
+        boolean created = !Files.exists(dir);
         try {
             if (Files.isDirectory(dir)) {
-                try (var entries = Files.list(dir)) {
-                    if (entries.findAny().isPresent()) {
-                        throw new ConfigException("output folder " + dir + " is not empty; choose a new --out folder, "
-                                + "or continue the run there with --resume " + dir);
-                    }
-                }
+                requireEmpty(dir);
             } else if (Files.exists(dir)) {
                 throw new ConfigException("output path " + dir + " is a file; choose a folder for --out");
             }
@@ -70,7 +77,17 @@ public final class TrainingRun {
             throw new ConfigException("cannot create output folder " + dir + " (" + e.getMessage()
                     + "); choose a writable --out folder");
         }
-        return new TrainingRun(config, dir, context);
+        return new TrainingRun(config, dir, context, true, created);
+    }
+
+    /** A new run needs a folder that holds nothing (but perhaps the lock file of an earlier attempt). */
+    private static void requireEmpty(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            if (entries.anyMatch(p -> !FolderLock.isLockFile(p))) {
+                throw new ConfigException("output folder " + dir + " is not empty; choose a new --out folder, "
+                        + "or continue the run there with --resume " + dir);
+            }
+        }
     }
 
     /** Reopens an interrupted run from its folder (its saved config and checkpoint), named after the folder. */
@@ -92,14 +109,7 @@ public final class TrainingRun {
             ConfigTree.override(saved, o);
         }
         ResolvedConfig resolved = ResolvedConfig.ofTree(saved, name);
-        if (Files.isRegularFile(f.model()) && Files.isRegularFile(f.checkpoint())) {
-            int done = Checkpoint.read(f.checkpoint()).nextEpoch();
-            int wanted = resolved.epochs();
-            if (wanted <= done) {
-                throw new ConfigException("run " + dir + " already finished its " + done + " epochs; to train it further, "
-                        + "resume with --epochs N for some N > " + done);
-            }
-        }
+        requireUnfinished(f, resolved);
         try {
             AtomicFiles.removeLeftovers(dir);
         } catch (IOException e) {
@@ -108,8 +118,65 @@ public final class TrainingRun {
         return new TrainingRun(resolved, dir, context);
     }
 
-    /** Trains (or continues), then evaluates and writes the final files. */
+    /** A finished run continues only to more epochs than it has. */
+    private static void requireUnfinished(RunFolder f, ResolvedConfig resolved) {
+        if (Files.isRegularFile(f.model()) && Files.isRegularFile(f.checkpoint())) {
+            int done = Checkpoint.read(f.checkpoint()).nextEpoch();
+            int wanted = resolved.epochs();
+            if (wanted <= done) {
+                throw new ConfigException("run " + f.dir() + " already finished its " + done + " epochs; to train it further, "
+                        + "resume with --epochs N for some N > " + done);
+            }
+        }
+    }
+
+    /**
+     * Trains (or continues), then evaluates and writes the final files, holding the folder's
+     * {@link FolderLock} throughout. What {@link #start} or {@link #resume} checked is checked again
+     * once the lock is held, since another process may have written there in between. A new run
+     * that fails before its first epoch is saved leaves no folder behind (when it created it).
+     */
     public RunSummary execute(TrainingListener listener) {
+        try (FolderLock lock = FolderLock.acquire(folder.dir(), "delaynet train")) {
+            try {
+                if (fresh) {
+                    requireEmpty(folder.dir());
+                } else {
+                    requireUnfinished(folder, config);
+                }
+            } catch (IOException e) {
+                throw new ConfigException("cannot read run folder " + folder.dir() + " (" + e.getMessage()
+                        + "); check its permissions");
+            }
+            try {
+                return executeLocked(listener);
+            } catch (ConfigException | io.delaynet.data.DataException | VirtualMachineError e) {
+                // a user error or too little memory; an interrupt keeps the folder, so --resume can start it over
+                if (fresh && !Files.exists(folder.checkpoint())) {
+                    removeUnstarted();
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Deletes what a new run wrote before its first checkpoint (config, provenance), and the folder if it made it. */
+    private void removeUnstarted() {
+        try {
+            for (Path p : List.of(folder.config(), folder.provenance(), folder.metricsCsv(), folder.metricsJson())) {
+                Files.deleteIfExists(p);
+            }
+            AtomicFiles.removeLeftovers(folder.dir());
+            if (createdFolder) {
+                Files.deleteIfExists(folder.dir().resolve(FolderLock.FILE));
+                Files.deleteIfExists(folder.dir());
+            }
+        } catch (IOException e) {
+            // best effort: the error that stopped the run is the one to report
+        }
+    }
+
+    private RunSummary executeLocked(TrainingListener listener) {
         long start = System.nanoTime();
         Experiment experiment = config.build(context);
         TrainingOptions options = experiment.training().toOptions();
