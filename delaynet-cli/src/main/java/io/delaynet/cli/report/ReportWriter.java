@@ -114,7 +114,9 @@ public final class ReportWriter {
             return null;
         }
         try {
-            return TrainedModel.of(run.parametersFile(), run.config(), run.parameters(), context);
+            TrainedModel model = TrainedModel.of(run.parametersFile(), run.config(), run.parameters(), context);
+            model.experiment(); // built here, so that parameters which do not fit fail before any plot is drawn
+            return model;
         } catch (ConfigException e) {
             // parameters that do not fit the saved configuration: a damaged file; the old report stays as it was
             throw new ConfigException("cannot build the report of " + run.folder().dir() + ", the existing report is "
