@@ -30,7 +30,7 @@ class BadInputFuzzTest {
     /** Values that have broken configurations before, as YAML scalars for {@code --set}. */
     private static final List<String> VALUES = List.of(".nan", ".inf", "-.inf", "1e400", "99999999999999999999",
             "-99999999999999999999", "3000000000", "-1", "0", "1.5", "many", "true", "null", "[]", "{}", "[1, .nan]",
-            "''", "{a: 1}");
+            "''", "{a: 1}", "NaN", "-Infinity");
 
     @TempDir
     Path dir;

@@ -57,6 +57,8 @@ class BadInputTest {
         return Stream.of(
                 Arguments.of(List.of("loss.delta_t=.nan"), "config: 'loss.delta_t' is NaN; give a number"),
                 Arguments.of(List.of("loss.delta_t=.inf"), "config: 'loss.delta_t' is infinity" + onlyDelgrad),
+                Arguments.of(List.of("loss.delta_t=NaN"), "config: 'loss.delta_t' is NaN; give a number"),
+                Arguments.of(List.of("loss.xi=-Infinity"), "config: 'loss.xi' is minus infinity" + onlyDelgrad),
                 Arguments.of(List.of("network.delay.init_mean=.nan"), "config: 'network.delay.init_mean' is NaN; give a number"),
                 Arguments.of(List.of("network.threshold=.inf"), "config: 'network.threshold' is infinity" + onlyDelgrad),
                 Arguments.of(List.of("data.early=-.inf"), "config: 'data.early' is minus infinity" + onlyDelgrad),

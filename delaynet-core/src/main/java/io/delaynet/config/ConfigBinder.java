@@ -28,6 +28,10 @@ public final class ConfigBinder {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 
+    /** Texts that become a non-finite number when bound to a number key. */
+    private static final Set<String> NON_FINITE_TEXT = Set.of("NaN", "Infinity", "+Infinity", "-Infinity", "INF", "+INF",
+            "-INF");
+
     private ConfigBinder() {
     }
 
@@ -74,8 +78,10 @@ public final class ConfigBinder {
             for (int i = 0; i < node.size(); i++) {
                 requireFinite(node.get(i), path + "[" + i + "]", allowed, origin);
             }
-        } else if (node.isNumber() && (node.isDouble() || node.isFloat() || node.isBigDecimal())) {
-            double v = node.asDouble();
+        } else if (node.isNumber() && (node.isDouble() || node.isFloat() || node.isBigDecimal())
+                || node.isString() && NON_FINITE_TEXT.contains(node.asString().strip())) {
+            // the text forms too: Jackson turns the string "NaN" or "Infinity" into a number for a number key
+            double v = node.isString() ? Double.parseDouble(node.asString().strip().replace("INF", "Infinity")) : node.asDouble();
             if (Double.isNaN(v)) {
                 throw new ConfigException(origin + ": '" + path + "' is NaN; give a number");
             }

@@ -25,6 +25,12 @@ class ConfigBinderTest {
         assertEquals("cfg: 'x' is NaN; give a number", refused("x: .nan"));
         assertEquals("cfg: 'limit' is NaN; give a number", refused("limit: .nan"));
         assertEquals("cfg: 'xs[1]' is NaN; give a number", refused("xs: [1, .nan]"));
+        // the text forms, which Jackson would turn into numbers
+        assertEquals("cfg: 'x' is NaN; give a number", refused("x: NaN"));
+        assertEquals("cfg: 'x' is infinity; give a finite number (only limit may be .inf)", refused("x: Infinity"));
+        assertEquals("cfg: 'x' is minus infinity; give a finite number (only limit may be .inf)", refused("x: -INF"));
+        assertEquals(Double.POSITIVE_INFINITY,
+                ConfigBinder.bind(ConfigTree.parse("limit: Infinity", "t"), Settings.class, "cfg").limit());
     }
 
     @Test
