@@ -22,7 +22,18 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit status; used by tests to avoid System.exit. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine cli = commandLine();
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // the heap is free again once the command's objects are gone: one line, exit 2, like any user error
+            cli.getErr().println("delaynet: out of memory (this JVM may use at most "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB); make the network, the encoding or the "
+                    + "batch smaller, or give Java more memory (DELAYNET_JAVA_OPTS=-Xmx8g ./delaynet ..., "
+                    + "or java -Xmx8g -jar delaynet.jar ...)");
+            cli.getErr().flush();
+            return 2;
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.delaynet.cli;
 import io.delaynet.cli.report.ReportWriter;
 import io.delaynet.config.ConfigException;
 import io.delaynet.io.Checkpoint;
+import io.delaynet.io.FolderLock;
 import io.delaynet.run.ResolvedConfig;
 import io.delaynet.run.RunContext;
 import io.delaynet.run.RunRecord;
@@ -59,6 +60,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Continue an interrupted run from its folder; it ends exactly as an uninterrupted run would.")
     Path resume;
 
+    @Option(names = "--restart", paramLabel = "RUN_DIR",
+            description = "Train a run folder again from the start, from its saved config.yaml (for a damaged checkpoint); "
+                    + "deletes the run's old files.")
+    Path restart;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only the final summary.")
     boolean quiet;
 
@@ -76,8 +82,28 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         ProgressDisplay.Style style = quiet ? ProgressDisplay.Style.NONE : progressStyle();
         RunContext context = new RunContext(data.resolve());
-        TrainingRun run = prepare(context);
         PrintStream stdout = System.out;
+        if (restart != null) {
+            if (config != null || out != null || resume != null) {
+                throw new ConfigException("--restart trains a run again with its saved config and folder; drop --config, "
+                        + "--out and --resume");
+            }
+            if (!Files.isDirectory(restart)) {
+                throw new ConfigException("run folder " + restart + " does not exist; --restart needs the folder of a run "
+                        + "started by 'delaynet train'");
+            }
+            try (FolderLock lock = FolderLock.acquire(restart, "delaynet train --restart")) {
+                return train(TrainingRun.restart(restart, allOverrides(), context), context, style, stdout);
+            }
+        }
+        TrainingRun run = prepare(context);
+        // the folder stays locked until the report is written: no other process writes there meanwhile
+        try (FolderLock lock = FolderLock.acquire(run.folder().dir(), "delaynet train")) {
+            return train(run, context, style, stdout);
+        }
+    }
+
+    private int train(TrainingRun run, RunContext context, ProgressDisplay.Style style, PrintStream stdout) {
         int firstEpoch = Files.isRegularFile(run.folder().checkpoint())
                 ? Checkpoint.read(run.folder().checkpoint()).nextEpoch() : 0;
         // the hook stays installed until the report is written, so Ctrl-C never cuts a file in half
@@ -105,16 +131,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Opens the run to train: a resumed folder, or a new one created only once the configuration is known good. */
     private TrainingRun prepare(RunContext context) {
-        List<String> all = new ArrayList<>(overrides);
-        if (epochs != null) {
-            all.add("training.epochs=" + epochs);
-        }
-        if (seed != null) {
-            all.add("training.seed=" + seed);
-        }
-        if (threads != null) {
-            all.add("training.threads=" + threads);
-        }
+        List<String> all = allOverrides();
         if (resume != null) {
             if (config != null || out != null) {
                 throw new ConfigException("--resume continues a run with its saved config and folder; drop --config and --out");
@@ -128,6 +145,21 @@ public final class TrainCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", resolved.name() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         return TrainingRun.start(resolved, dir, context);
+    }
+
+    /** --set overrides, then the shortcuts --epochs, --seed and --threads. */
+    private List<String> allOverrides() {
+        List<String> all = new ArrayList<>(overrides);
+        if (epochs != null) {
+            all.add("training.epochs=" + epochs);
+        }
+        if (seed != null) {
+            all.add("training.seed=" + seed);
+        }
+        if (threads != null) {
+            all.add("training.threads=" + threads);
+        }
+        return all;
     }
 
     private ProgressDisplay.Style progressStyle() {

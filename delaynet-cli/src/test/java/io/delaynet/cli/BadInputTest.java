@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.delaynet.run.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every kind of bad input ends the same way: exit status 2, one line on standard error that names
@@ -38,6 +44,104 @@ class BadInputTest {
         assertTrue(err.startsWith("delaynet: "), err);
         assertFalse(err.contains("Exception") || err.contains("\tat "), "no stack trace: " + err);
         return err.substring("delaynet: ".length()).strip();
+    }
+
+    /**
+     * The cases of issue 16, each as the overrides of one {@code train} of a small run and the start
+     * of its one-line error: every one used to train silently, write an unreadable model, or end in
+     * a stack trace.
+     */
+    static Stream<Arguments> badValues() {
+        String onlyDelgrad = "; give a finite number (only loss.max_dw_norm, network.weight_limit may be .inf)";
+        String range = ", out of range; give a whole number from -2147483648 to 2147483647";
+        return Stream.of(
+                Arguments.of(List.of("loss.delta_t=.nan"), "config: 'loss.delta_t' is NaN; give a number"),
+                Arguments.of(List.of("loss.delta_t=.inf"), "config: 'loss.delta_t' is infinity" + onlyDelgrad),
+                Arguments.of(List.of("loss.delta_t=NaN"), "config: 'loss.delta_t' is NaN; give a number"),
+                Arguments.of(List.of("loss.xi=-Infinity"), "config: 'loss.xi' is minus infinity" + onlyDelgrad),
+                Arguments.of(List.of("network.delay.init_mean=.nan"), "config: 'network.delay.init_mean' is NaN; give a number"),
+                Arguments.of(List.of("network.threshold=.inf"), "config: 'network.threshold' is infinity" + onlyDelgrad),
+                Arguments.of(List.of("data.early=-.inf"), "config: 'data.early' is minus infinity" + onlyDelgrad),
+                Arguments.of(List.of("data.late=1e400"), "config: 'data.late' is infinity" + onlyDelgrad),
+                Arguments.of(List.of("network.layers=[{size: 8, delays: [1, .nan]}, {size: 3}]"),
+                        "config: 'network.layers[0].delays[1]' is NaN; give a number"),
+                Arguments.of(List.of("training.epochs=99999999999999999999"), "config: 'training.epochs' is 99999999999999999999" + range),
+                Arguments.of(List.of("network.layers=[{size: 3000000000}, {size: 3}]"),
+                        "config: 'network.layers[0].size' is 3000000000" + range),
+                Arguments.of(List.of("network.layers=[{size: 2000000000}, {size: 3}]"),
+                        "config: network.layers[0] (inputs x size) needs 4 x 2000000000 = 8.00e+09 values in one array"),
+                Arguments.of(List.of("network.layers=[{size: 300000000}, {size: 3}]"),
+                        "config: the network has 2100000000 parameters, which need at least "),
+                Arguments.of(List.of("training.seed=99999999999999999999"), "config: 'training.seed' is 99999999999999999999, "
+                        + "out of range; give a whole number from -9223372036854775808 to 9223372036854775807"),
+                Arguments.of(List.of("training.epochs=0"), "training.epochs is 0, so nothing would be trained; give 1 or more"),
+                Arguments.of(List.of("network.threshold=-1"), "config: in 'network': network.threshold must be > 0"),
+                Arguments.of(List.of("training.learning_rates.weights=1e308", "training.epochs=3"),
+                        "training diverged in epoch 1 (layer0.weights holds "),
+                Arguments.of(List.of("method=stepped", "network.threshold=.nan"), "config: 'network.threshold' is NaN; give a number"),
+                Arguments.of(List.of("method=delgrad-chip", "backend.noise_scale=.nan"), "config: 'backend.noise_scale' is NaN"),
+                Arguments.of(List.of("method=delgrad-chip", "backend.readout.clock=.inf"), "config: 'backend.readout.clock' is "
+                        + "infinity; give a finite number (only backend.delays.max, backend.readout.window may be .inf)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badValues")
+    void everyBadValueIsOneLineAndLeavesNoFolder(List<String> sets, String start) throws Exception {
+        Path out = dir.resolve("run");
+        List<Object> args = new java.util.ArrayList<>(List.of("train", "--out", out, "--progress", "none", "--no-report"));
+        if (!sets.get(0).startsWith("method=")) {
+            args.addAll(List.of("--config", SmallRuns.config(dir, 1)));
+        }
+        for (String set : sets) {
+            args.addAll(List.of("--set", set));
+        }
+        String msg = fails(args.toArray());
+        assertTrue(msg.startsWith(start), msg);
+        assertFalse(Files.exists(out), "no run folder for " + sets);
+    }
+
+    @Test
+    void aKeySetTwiceIsRefused() throws Exception {
+        Path config = Files.writeString(dir.resolve("twice.yaml"), "training:\n  epochs: 3\n  seed: 1\n  epochs: 4\n");
+        assertEquals(config + " sets a key twice at line 4: \"epochs\"; keep only one of the two",
+                fails("train", "--config", config, "--out", dir.resolve("run")));
+        assertFalse(Files.exists(dir.resolve("run")));
+    }
+
+    @Test
+    void benchmarkCountsBelowOneAreRefused() {
+        assertEquals("--epochs, --mnist-samples and --mnist-passes must be at least 1, --warmup at least 0",
+                fails("bench", "delgrad", "--epochs", "0", "--no-mnist"));
+        assertEquals("--epochs, --mnist-samples and --mnist-passes must be at least 1, --warmup at least 0",
+                fails("bench", "delgrad", "--warmup", "-1", "--no-mnist"));
+        assertEquals("--batches, --baseline-batches and --threads must be at least 1",
+                fails("bench", "stepped", "--threads", "-1"));
+        assertEquals("--threads, --repeat and --direct-sample must be at least 1, got -1, 3 and 40",
+                fails("bench", "audio", "--threads", "-1"));
+        assertEquals("config: in 'training': training.threads must be >= 0 (0 = all cores), got -1",
+                fails("train", "--threads", "-1", "--out", dir.resolve("run")));
+    }
+
+    @Test
+    void aReportOnADamagedModelKeepsTheOldReport() throws Exception {
+        Path run = SmallRuns.train(dir, "run", 1);
+        assertEquals(0, Cli.run("report", run).status());
+        byte[] page = Files.readAllBytes(run.resolve("index.html"));
+        String[] plots;
+        try (var files = Files.list(run.resolve("plots"))) {
+            plots = files.map(p -> p.getFileName().toString()).sorted().toArray(String[]::new);
+        }
+        assertTrue(plots.length >= 3, Arrays.toString(plots));
+        // parameters that no longer fit the saved network: a model damaged in the way a JSON parser cannot see
+        Files.writeString(run.resolve("model.json"), Files.readString(run.resolve("model.json"))
+                .replaceFirst("\"layer0.weights\" : \\[ [-0-9.E]+, ", "\"layer0.weights\" : [ "));
+        String msg = fails("report", run);
+        assertTrue(msg.startsWith("cannot build the report of " + run + ", the existing report is left as it was: "), msg);
+        assertArrayEquals(page, Files.readAllBytes(run.resolve("index.html")));
+        try (var files = Files.list(run.resolve("plots"))) {
+            assertArrayEquals(plots, files.map(p -> p.getFileName().toString()).sorted().toArray(String[]::new));
+        }
+        assertFalse(Files.exists(run.resolve(".plots.new")));
     }
 
     @Test
@@ -132,12 +236,59 @@ class BadInputTest {
         try (var files = Files.list(run)) {
             before = files.map(p -> p.getFileName().toString()).sorted().toArray(String[]::new);
         }
-        assertEquals("checkpoint " + run.resolve("checkpoint.bin") + " is damaged or truncated; start the run again "
-                + "without --resume", fails("train", "--resume", run));
+        assertEquals("checkpoint " + run.resolve("checkpoint.bin") + " is damaged or truncated; train the run again "
+                + "from its saved configuration with: delaynet train --restart " + run, fails("train", "--resume", run));
         assertArrayEquals(cp, Files.readAllBytes(run.resolve("checkpoint.bin")));
         try (var files = Files.list(run)) {
             assertArrayEquals(before, files.map(p -> p.getFileName().toString()).sorted().toArray(String[]::new));
         }
+        // the advice works: the folder trains again from its config, with the numbers of a fresh run of it
+        byte[] config = Files.readAllBytes(run.resolve("config.yaml"));
+        Cli.Result again = Cli.run("train", "--restart", run, "--progress", "none", "--no-report");
+        assertEquals(0, again.status(), again.err());
+        assertArrayEquals(config, Files.readAllBytes(run.resolve("config.yaml")));
+        Path fresh = SmallRuns.train(dir, "fresh", 1);
+        assertEquals(lossesAndAccuracies(fresh), lossesAndAccuracies(run));
+        assertEquals(RunSummary.read(fresh.resolve("summary.json")).testAccuracy(),
+                RunSummary.read(run.resolve("summary.json")).testAccuracy());
+    }
+
+    /** Epoch, losses and accuracies of metrics.csv: everything but the seconds. */
+    private static java.util.List<String> lossesAndAccuracies(Path run) throws Exception {
+        return Files.readString(run.resolve("metrics.csv")).lines()
+                .map(l -> String.join(",", Arrays.copyOf(l.split(","), 5))).toList();
+    }
+
+    @Test
+    void restartNeedsARunFolderAndLeavesForeignFilesAlone() throws Exception {
+        assertEquals("run folder " + dir.resolve("none") + " does not exist; --restart needs the folder of a run started "
+                + "by 'delaynet train'", fails("train", "--restart", dir.resolve("none")));
+        assertEquals(dir + " holds no config.yaml; --restart needs the folder of a run started by 'delaynet train'",
+                fails("train", "--restart", dir));
+        Path run = SmallRuns.train(dir, "run", 1);
+        Files.writeString(run.resolve("notes.txt"), "mine");
+        byte[] model = Files.readAllBytes(run.resolve("model.json"));
+        assertEquals(run + " holds notes.txt, which no run writes; move it away before --restart, which deletes the "
+                + "run's files", fails("train", "--restart", run));
+        assertArrayEquals(model, Files.readAllBytes(run.resolve("model.json")));
+        assertEquals("--restart trains a run again with its saved config and folder; drop --config, --out and --resume",
+                fails("train", "--restart", run, "--out", dir.resolve("x")));
+    }
+
+    @Test
+    void resumeKeepsTheSeedsAndTheMethodOfTheRun() throws Exception {
+        Path run = SmallRuns.train(dir, "run", 1);
+        Files.delete(run.resolve("model.json"));
+        Files.delete(run.resolve("summary.json"));
+        byte[] provenance = Files.readAllBytes(run.resolve("provenance.json"));
+        assertEquals("run " + run + " was started with training.seed 2000 and --resume continues it unchanged, so "
+                + "training.seed 99 is refused; start a new run for it (--out NEW_DIR), or drop that override",
+                fails("train", "--resume", run, "--seed", "99", "--epochs", "2"));
+        assertTrue(fails("train", "--resume", run, "--set", "method=stepped").startsWith("run " + run
+                + " was started with method delgrad and --resume continues it unchanged, so method stepped is refused"));
+        assertArrayEquals(provenance, Files.readAllBytes(run.resolve("provenance.json")));
+        // the same seed again is no change
+        assertEquals(0, Cli.run("train", "--resume", run, "--seed", "2000", "--progress", "none", "--no-report").status());
     }
 
     @Test

@@ -1,6 +1,10 @@
 package io.delaynet.config;
 
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -24,10 +28,15 @@ public final class ConfigBinder {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 
+    /** Texts that become a non-finite number when bound to a number key. */
+    private static final Set<String> NON_FINITE_TEXT = Set.of("NaN", "Infinity", "+Infinity", "-Infinity", "INF", "+INF",
+            "-INF");
+
     private ConfigBinder() {
     }
 
     public static <T> T bind(JsonNode tree, Class<T> type, String origin) {
+        requireFinite(tree, "", infinityAllowed(type, ""), origin);
         try {
             return MAPPER.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
@@ -45,6 +54,41 @@ public final class ConfigBinder {
                     + " (" + firstLine(e.getOriginalMessage()) + ")", e);
         } catch (DatabindException e) {
             throw new ConfigException(origin + ": " + firstLine(e.getOriginalMessage()), e);
+        } catch (InputCoercionException e) {
+            // a number too large for its key's type (e.g. epochs: 99999999999999999999)
+            throw new ConfigException(origin + ": '" + path(e) + "' is " + valueAt(tree, e)
+                    + ", out of range; " + rangeOf(e.getTargetType()), e);
+        } catch (JacksonException e) {
+            throw new ConfigException(origin + ": " + (path(e).isEmpty() ? "" : "'" + path(e) + "': ")
+                    + firstLine(e.getOriginalMessage()), e);
+        }
+    }
+
+    /**
+     * Refuses NaN anywhere, and infinity except at the keys the record allows it: a non-finite number
+     * passes most range checks ({@code NaN > 0} is false, but {@code !(x <= 0)} and {@code .inf > 0}
+     * are true) and then poisons the run far from the key that caused it.
+     */
+    private static void requireFinite(JsonNode node, String path, Set<String> allowed, String origin) {
+        if (node.isObject()) {
+            for (var e : node.properties()) {
+                requireFinite(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), allowed, origin);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requireFinite(node.get(i), path + "[" + i + "]", allowed, origin);
+            }
+        } else if (node.isNumber() && (node.isDouble() || node.isFloat() || node.isBigDecimal())
+                || node.isString() && NON_FINITE_TEXT.contains(node.asString().strip())) {
+            // the text forms too: Jackson turns the string "NaN" or "Infinity" into a number for a number key
+            double v = node.isString() ? Double.parseDouble(node.asString().strip().replace("INF", "Infinity")) : node.asDouble();
+            if (Double.isNaN(v)) {
+                throw new ConfigException(origin + ": '" + path + "' is NaN; give a number");
+            }
+            if (Double.isInfinite(v) && !(v > 0 && allowed.contains(path))) {
+                throw new ConfigException(origin + ": '" + path + "' is " + (v > 0 ? "" : "minus ") + "infinity; give a finite number"
+                        + (allowed.isEmpty() ? "" : " (only " + String.join(", ", allowed) + " may be .inf)"));
+            }
         }
     }
 
@@ -53,7 +97,50 @@ public final class ConfigBinder {
         return MAPPER.valueToTree(value);
     }
 
-    private static String path(DatabindException e) {
+    /** The keys under {@code type} that may be +infinity: its own annotation's, and its nested records'. */
+    static Set<String> infinityAllowed(Class<?> type, String prefix) {
+        Set<String> out = new TreeSet<>();
+        InfinityAllowed own = type.getAnnotation(InfinityAllowed.class);
+        if (own != null) {
+            for (String key : own.value()) {
+                out.add(prefix + key);
+            }
+        }
+        if (type.isRecord()) {
+            for (var c : type.getRecordComponents()) {
+                if (c.getType().isRecord()) {
+                    String name = snakeCase(c.getName());
+                    out.addAll(infinityAllowed(c.getType(), prefix + name + "."));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code tauSynMs} as the configuration spells it: {@code tau_syn_ms}. */
+    private static String snakeCase(String name) {
+        return name.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String valueAt(JsonNode tree, JacksonException e) {
+        JsonNode node = tree;
+        for (JacksonException.Reference r : e.getPath()) {
+            node = r.getPropertyName() != null ? node.path(r.getPropertyName()) : node.path(r.getIndex());
+        }
+        return node.isMissingNode() ? "a number" : node.toString();
+    }
+
+    private static String rangeOf(Class<?> type) {
+        if (type == int.class || type == Integer.class) {
+            return "give a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (type == long.class || type == Long.class) {
+            return "give a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
+        return "give a smaller number";
+    }
+
+    private static String path(JacksonException e) {
         return e.getPath().stream()
                 .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");

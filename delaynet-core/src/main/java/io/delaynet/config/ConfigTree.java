@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,7 +20,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * tree until the end means the resolved configuration can be saved exactly as it was used.
  */
 public final class ConfigTree {
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    /** Duplicate keys are errors: YAML would keep the last one silently, hiding the other. */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private ConfigTree() {
     }
@@ -48,6 +51,11 @@ public final class ConfigTree {
             node = YAML.readTree(text);
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            String message = firstLine(e.getOriginalMessage());
+            if (message.startsWith("Duplicate Object property")) {
+                throw new ConfigException(origin + " sets a key twice" + where + ": " + message.replace("Duplicate Object property ", "")
+                        + "; keep only one of the two");
+            }
             throw new ConfigException(origin + " is not valid YAML" + where + ": " + firstLine(e.getOriginalMessage())
                     + "; fix the syntax (indentation, 'key: value' pairs)");
         }

@@ -89,7 +89,9 @@ public record Checkpoint(int nextEpoch, Map<String, double[]> parameters, Optimi
             throw new ConfigException("cannot read checkpoint " + file + " (" + e.getMessage()
                     + "); is this the folder of a run started with 'delaynet train'?");
         }
-        String damaged = "checkpoint " + file + " is damaged or truncated; start the run again without --resume";
+        Path dir = file.getParent() == null ? file.toAbsolutePath().getParent() : file.getParent();
+        String damaged = "checkpoint " + file + " is damaged or truncated; train the run again from its saved configuration "
+                + "with: delaynet train --restart " + dir;
         if (all.length < 20) {
             throw new ConfigException(damaged);
         }

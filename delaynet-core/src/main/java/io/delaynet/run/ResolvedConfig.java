@@ -63,7 +63,13 @@ public record ResolvedConfig(Method method, ObjectNode tree, String name) {
      * ({@code training.update.every: steps}) need a learner that can apply them.
      */
     public Experiment build(RunContext context) {
-        Experiment experiment = method.build(tree, context);
+        Experiment experiment;
+        try {
+            experiment = method.build(tree, context);
+        } catch (IllegalArgumentException e) {
+            // the network's own checks (e.g. a threshold above the resting potential) see only config values here
+            throw new ConfigException("config: " + e.getMessage() + "; fix that value in the configuration", e);
+        }
         if (experiment.training().update().schedule() instanceof UpdateSchedule.EverySteps
                 && !(experiment.learner() instanceof StreamingLearner<?>)) {
             throw new ConfigException("training.update.every: steps needs a method that updates inside a sample, "

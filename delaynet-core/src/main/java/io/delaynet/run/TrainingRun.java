@@ -4,6 +4,7 @@ import io.delaynet.config.ConfigException;
 import io.delaynet.config.ConfigTree;
 import io.delaynet.io.AtomicFiles;
 import io.delaynet.io.Checkpoint;
+import io.delaynet.io.FolderLock;
 import io.delaynet.io.Json;
 import io.delaynet.io.ModelFile;
 import io.delaynet.train.EpochMetrics;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -34,11 +36,21 @@ public final class TrainingRun {
     private final ResolvedConfig config;
     private final RunFolder folder;
     private final RunContext context;
+    /** A new run (from {@link #start}): its folder must still be empty once locked. */
+    private final boolean fresh;
+    /** Whether {@link #start} created the folder, so that a run that fails before its first epoch removes it. */
+    private final boolean createdFolder;
 
     public TrainingRun(ResolvedConfig config, Path dir, RunContext context) {
+        this(config, dir, context, false, false);
+    }
+
+    private TrainingRun(ResolvedConfig config, Path dir, RunContext context, boolean fresh, boolean createdFolder) {
         this.config = config;
         this.folder = new RunFolder(dir);
         this.context = context;
+        this.fresh = fresh;
+        this.createdFolder = createdFolder;
     }
 
     public RunFolder folder() {
@@ -51,14 +63,15 @@ public final class TrainingRun {
 
     /** Starts a new run in an empty or absent folder. */
     public static TrainingRun start(ResolvedConfig config, Path dir, RunContext context) {
+        if (config.epochs() < 1) {
+            // a run of no epochs has no learning curve and no seconds per epoch: nothing a run folder is for
+            throw new ConfigException("training.epochs is " + config.epochs() + ", so nothing would be trained; "
+                    + "give 1 or more (--epochs N)");
+        }
+        boolean created = !Files.exists(dir);
         try {
             if (Files.isDirectory(dir)) {
-                try (var entries = Files.list(dir)) {
-                    if (entries.findAny().isPresent()) {
-                        throw new ConfigException("output folder " + dir + " is not empty; choose a new --out folder, "
-                                + "or continue the run there with --resume " + dir);
-                    }
-                }
+                requireEmpty(dir);
             } else if (Files.exists(dir)) {
                 throw new ConfigException("output path " + dir + " is a file; choose a folder for --out");
             }
@@ -70,7 +83,17 @@ public final class TrainingRun {
             throw new ConfigException("cannot create output folder " + dir + " (" + e.getMessage()
                     + "); choose a writable --out folder");
         }
-        return new TrainingRun(config, dir, context);
+        return new TrainingRun(config, dir, context, true, created);
+    }
+
+    /** A new run needs a folder that holds nothing (but perhaps the lock file of an earlier attempt). */
+    private static void requireEmpty(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            if (entries.anyMatch(p -> !FolderLock.isLockFile(p))) {
+                throw new ConfigException("output folder " + dir + " is not empty; choose a new --out folder, "
+                        + "or continue the run there with --resume " + dir);
+            }
+        }
     }
 
     /** Reopens an interrupted run from its folder (its saved config and checkpoint), named after the folder. */
@@ -88,18 +111,13 @@ public final class TrainingRun {
             throw new ConfigException(dir + " holds no config.yaml; --resume needs the folder of a run started by 'delaynet train'");
         }
         ObjectNode saved = ConfigTree.read(f.config());
+        ObjectNode patched = saved.deepCopy();
         for (String o : overrides) {
-            ConfigTree.override(saved, o);
+            ConfigTree.override(patched, o);
         }
-        ResolvedConfig resolved = ResolvedConfig.ofTree(saved, name);
-        if (Files.isRegularFile(f.model()) && Files.isRegularFile(f.checkpoint())) {
-            int done = Checkpoint.read(f.checkpoint()).nextEpoch();
-            int wanted = resolved.epochs();
-            if (wanted <= done) {
-                throw new ConfigException("run " + dir + " already finished its " + done + " epochs; to train it further, "
-                        + "resume with --epochs N for some N > " + done);
-            }
-        }
+        requireSameIdentity(dir, saved, patched, "");
+        ResolvedConfig resolved = ResolvedConfig.ofTree(patched, name);
+        requireUnfinished(f, resolved);
         try {
             AtomicFiles.removeLeftovers(dir);
         } catch (IOException e) {
@@ -108,8 +126,134 @@ public final class TrainingRun {
         return new TrainingRun(resolved, dir, context);
     }
 
-    /** Trains (or continues), then evaluates and writes the final files. */
+    /**
+     * A resumed run keeps its method and its seeds: with another seed its numbers would be those of
+     * no run at all, while provenance.json and summary.json would claim the new one.
+     */
+    private static void requireSameIdentity(Path dir, JsonNode saved, JsonNode patched, String path) {
+        if (patched.isObject()) {
+            for (var e : patched.properties()) {
+                String key = e.getKey();
+                String child = path.isEmpty() ? key : path + "." + key;
+                boolean identity = child.equals("method") || key.equals("seed") || key.endsWith("_seed");
+                JsonNode before = saved.path(key);
+                if (identity && !e.getValue().equals(before)) {
+                    throw new ConfigException("run " + dir + " was started with " + child + " " + shown(before)
+                            + " and --resume continues it unchanged, so " + child + " " + shown(e.getValue())
+                            + " is refused; start a new run for it (--out NEW_DIR), or drop that override");
+                }
+                requireSameIdentity(dir, before, e.getValue(), child);
+            }
+        }
+    }
+
+    private static String shown(JsonNode value) {
+        return value.isMissingNode() ? "(unset)" : value.isString() ? value.asString() : value.toString();
+    }
+
+    /**
+     * Trains a run folder again from the start, from its saved config.yaml (plus overrides): for a
+     * run whose checkpoint is damaged. The caller holds the folder's {@link FolderLock}. The run's
+     * own files are deleted only once the configuration is known good; other files make it refuse.
+     */
+    public static TrainingRun restart(Path dir, List<String> overrides, RunContext context) {
+        RunFolder f = new RunFolder(dir);
+        if (!Files.isRegularFile(f.config())) {
+            throw new ConfigException(dir + " holds no config.yaml; --restart needs the folder of a run started by 'delaynet train'");
+        }
+        Path name = dir.toAbsolutePath().normalize().getFileName();
+        ResolvedConfig resolved = ResolvedConfig.resolve(ConfigTree.read(f.config()),
+                name == null ? null : name.toString(), overrides);
+        resolved.build(context); // a bad override fails here, before anything is deleted
+        List<Path> own = List.of(f.config(), f.checkpoint(), f.metricsCsv(), f.metricsJson(), f.model(), f.summary(),
+                f.provenance(), f.report());
+        try {
+            AtomicFiles.removeLeftovers(dir);
+            try (var entries = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) entries::iterator) {
+                    if (!own.contains(p) && !p.equals(f.plots()) && !FolderLock.isLockFile(p)) {
+                        throw new ConfigException(dir + " holds " + p.getFileName() + ", which no run writes; move it away "
+                                + "before --restart, which deletes the run's files");
+                    }
+                }
+            }
+            for (Path p : own) {
+                Files.deleteIfExists(p);
+            }
+            if (Files.isDirectory(f.plots())) {
+                try (var plots = Files.list(f.plots())) {
+                    for (Path p : (Iterable<Path>) plots::iterator) {
+                        Files.delete(p);
+                    }
+                }
+                Files.delete(f.plots());
+            }
+        } catch (IOException e) {
+            throw new ConfigException("cannot clear run folder " + dir + " for --restart (" + e.getMessage()
+                    + "); check its permissions");
+        }
+        return start(resolved, dir, context);
+    }
+
+    /** A finished run continues only to more epochs than it has. */
+    private static void requireUnfinished(RunFolder f, ResolvedConfig resolved) {
+        if (Files.isRegularFile(f.model()) && Files.isRegularFile(f.checkpoint())) {
+            int done = Checkpoint.read(f.checkpoint()).nextEpoch();
+            int wanted = resolved.epochs();
+            if (wanted <= done) {
+                throw new ConfigException("run " + f.dir() + " already finished its " + done + " epochs; to train it further, "
+                        + "resume with --epochs N for some N > " + done);
+            }
+        }
+    }
+
+    /**
+     * Trains (or continues), then evaluates and writes the final files, holding the folder's
+     * {@link FolderLock} throughout. What {@link #start} or {@link #resume} checked is checked again
+     * once the lock is held, since another process may have written there in between. A new run
+     * that fails before its first epoch is saved leaves no folder behind (when it created it).
+     */
     public RunSummary execute(TrainingListener listener) {
+        try (FolderLock lock = FolderLock.acquire(folder.dir(), "delaynet train")) {
+            try {
+                if (fresh) {
+                    requireEmpty(folder.dir());
+                } else {
+                    requireUnfinished(folder, config);
+                }
+            } catch (IOException e) {
+                throw new ConfigException("cannot read run folder " + folder.dir() + " (" + e.getMessage()
+                        + "); check its permissions");
+            }
+            try {
+                return executeLocked(listener);
+            } catch (ConfigException | io.delaynet.data.DataException | VirtualMachineError e) {
+                // a user error or too little memory; an interrupt keeps the folder, so --resume can start it over
+                if (fresh && !Files.exists(folder.checkpoint())) {
+                    removeUnstarted();
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Deletes what a new run wrote before its first checkpoint (config, provenance), and the folder if it made it. */
+    private void removeUnstarted() {
+        try {
+            for (Path p : List.of(folder.config(), folder.provenance(), folder.metricsCsv(), folder.metricsJson())) {
+                Files.deleteIfExists(p);
+            }
+            AtomicFiles.removeLeftovers(folder.dir());
+            if (createdFolder) {
+                Files.deleteIfExists(folder.dir().resolve(FolderLock.FILE));
+                Files.deleteIfExists(folder.dir());
+            }
+        } catch (IOException e) {
+            // best effort: the error that stopped the run is the one to report
+        }
+    }
+
+    private RunSummary executeLocked(TrainingListener listener) {
         long start = System.nanoTime();
         Experiment experiment = config.build(context);
         TrainingOptions options = experiment.training().toOptions();
@@ -142,6 +286,7 @@ public final class TrainingRun {
 
                 @Override
                 public void epochDone(EpochMetrics metrics) {
+                    requireFinite(metrics, groups);
                     history.add(metrics);
                     best.offer(metrics);
                     writeMetrics(history);
@@ -184,6 +329,29 @@ public final class TrainingRun {
         } catch (UncheckedIOException e) {
             throw new ConfigException("cannot write to run folder " + folder.dir() + " (" + e.getCause().getMessage()
                     + "); check free space and permissions");
+        }
+    }
+
+    /**
+     * Stops a run whose epoch ended with a NaN loss or a non-finite parameter, before that epoch's
+     * checkpoint is written: the folder keeps the last good one, and no model of NaNs is ever saved.
+     */
+    private void requireFinite(EpochMetrics metrics, List<ParameterGroup> groups) {
+        String what = Double.isNaN(metrics.trainLoss()) ? "the training loss is NaN" : null;
+        for (ParameterGroup g : groups) {
+            for (double v : g.values()) {
+                if (what == null && !Double.isFinite(v)) {
+                    what = g.name() + " holds " + v;
+                }
+            }
+        }
+        if (what != null) {
+            int epoch = metrics.epoch() + 1;
+            String fix = "lower training.learning_rates or clip gradients (training.clip_grad_norm)";
+            throw new ConfigException("training diverged in epoch " + epoch + " (" + what + "); " + (epoch > 1
+                    ? "the run folder keeps the checkpoint of epoch " + (epoch - 1) + "; " + fix
+                            + " and continue with: delaynet train --resume " + folder.dir() + " --set ..."
+                    : "no epoch was kept; " + fix + " and train again"));
         }
     }
 

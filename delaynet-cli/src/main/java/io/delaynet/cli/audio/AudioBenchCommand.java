@@ -58,8 +58,12 @@ public final class AudioBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (threads != null && threads < 1 || repeat < 1 || directSample < 1) {
+            throw new io.delaynet.config.ConfigException("--threads, --repeat and --direct-sample must be at least 1, got "
+                    + threads + ", " + repeat + " and " + directSample);
+        }
         PrintWriter out = spec.commandLine().getOut();
-        int parallel = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         List<FsddRecording> recordings = FsddDataset.inDataRoot(data.require())
                 .recordings();
         List<AudioClip> clips = recordings.stream().map(r -> WavReader.read(r.file(), FsddDataset.SAMPLE_RATE)).toList();

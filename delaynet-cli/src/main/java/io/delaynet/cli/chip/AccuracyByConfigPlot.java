@@ -2,7 +2,6 @@ package io.delaynet.cli.chip;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.knowm.xchart.BitmapEncoder;
+import io.delaynet.cli.report.Charts;
+import io.delaynet.io.AtomicFiles;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -85,15 +85,7 @@ final class AccuracyByConfigPlot {
             }
             chart.addSeries(v.getKey(), x, y, err).setFillColor(COLORS[c++ % COLORS.length]);
         }
-        Path dir = png.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".plot-", ".png");
-        try {
-            BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Files.move(tmp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        // atomically, and readable like the run's other files (a temporary file of its own would stay 0600)
+        AtomicFiles.write(png, Charts.png(chart));
     }
 }

@@ -2,12 +2,12 @@ package io.delaynet.cli.chip;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.knowm.xchart.BitmapEncoder;
+import io.delaynet.cli.report.Charts;
+import io.delaynet.io.AtomicFiles;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -53,16 +53,7 @@ final class AccuracyNoisePlot {
             series.setMarkerColor(COLORS[c % COLORS.length]);
             c++;
         }
-        Path dir = png.toAbsolutePath().getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, ".plot-", ".png");
-        try {
-            BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Files.move(tmp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        // atomically, and readable like the run's other files (a temporary file of its own would stay 0600)
+        AtomicFiles.write(png, Charts.png(chart));
     }
 }

@@ -2,6 +2,7 @@ package io.delaynet.cli.chip;
 
 import io.delaynet.config.ConfigException;
 import io.delaynet.io.AtomicFiles;
+import io.delaynet.io.FolderLock;
 import io.delaynet.run.RunContext;
 import io.delaynet.run.RunSummary;
 import io.delaynet.run.sweep.ConfigText;
@@ -106,7 +107,25 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         Sweep sweep = new Sweep(List.of(NOISE), points);
-        Files.createDirectories(out);
+        if (Files.isRegularFile(out.resolve("config.yaml")) || Files.isRegularFile(out.resolve("model.json"))) {
+            throw new ConfigException(out + " is the folder of a training run, not of a sweep; choose another --out folder");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new ConfigException("output path " + out + " is a file; choose a folder for --out");
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new ConfigException("cannot create sweep folder " + out + " (" + e.getMessage()
+                    + "); choose a writable --out folder");
+        }
+        // one sweep at a time in a folder: two would train the same points and overwrite each other's tables
+        try (FolderLock lock = FolderLock.acquire(out, "delaynet chip sweep")) {
+            return run(sweep, points, scales);
+        }
+    }
+
+    private int run(Sweep sweep, List<SweepPoint> points, List<Double> scales) throws IOException {
         io.delaynet.run.sweep.SweepTable table = sweep.run(new LocalSweepRunner(parallel, new RunContext(null)), new SweepListener() {
             private int done;
 

@@ -12,7 +12,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 
 /** The report's one chart style, and PNG encoding. */
-final class Charts {
+public final class Charts {
     static final int WIDTH = 800;
     static final int HEIGHT = 460;
     /** Colours that stay distinct for colour-blind readers (Okabe-Ito). */
@@ -49,7 +49,7 @@ final class Charts {
         chart.getStyler().setChartTitleBoxBorderColor(new Color(204, 102, 0));
     }
 
-    static byte[] png(IChart chart) {
+    public static byte[] png(IChart chart) {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64 * 1024);
         try {
             javax.imageio.ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", bytes);

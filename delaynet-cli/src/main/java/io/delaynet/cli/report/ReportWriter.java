@@ -4,6 +4,7 @@ import io.delaynet.config.ConfigException;
 import io.delaynet.inspect.DelayDistribution;
 import io.delaynet.inspect.SampleSpikes;
 import io.delaynet.io.AtomicFiles;
+import io.delaynet.io.FolderLock;
 import io.delaynet.run.RunContext;
 import io.delaynet.run.RunRecord;
 import io.delaynet.run.TrainedModel;
@@ -12,16 +13,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.knowm.xchart.internal.chartpart.IChart;
 
 /**
  * Draws a run's plots into plots/ and writes index.html, for a finished run or an interrupted one
- * (then from its last checkpoint). Parts that cannot be drawn, because the data to rebuild the
+ * (then from its last checkpoint). The new plots are drawn beside the old ones and swapped in only
+ * once all are drawn, so a report that fails (exit 2) leaves the previous report as it was. Parts that cannot be drawn, because the data to rebuild the
  * network is missing or the method offers no such view, are left out with a note.
  */
 public final class ReportWriter {
@@ -36,7 +37,6 @@ public final class ReportWriter {
     private final RunRecord run;
     private final List<String> warnings = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private final Set<String> written = new HashSet<>();
 
     private ReportWriter(RunRecord run) {
         this.run = run;
@@ -58,8 +58,9 @@ public final class ReportWriter {
             warnings.add("The run is unfinished: " + run.history().size() + " of " + run.plannedEpochs()
                     + " epochs are done. Continue it with: delaynet train --resume " + run.folder().dir());
         }
-        try {
-            Files.createDirectories(run.folder().plots());
+        try (FolderLock lock = FolderLock.acquire(run.folder().dir(), "delaynet report")) {
+            clear(staging());
+            Files.createDirectories(staging());
             List<Figure> curves = curves();
             List<DelayDistribution> delays = new ArrayList<>();
             List<Figure> delayPlots = new ArrayList<>();
@@ -75,12 +76,19 @@ public final class ReportWriter {
                 }
                 spikes.addAll(rasters(model, split, samples));
             }
-            removeStalePlots();
             ReportContent content = new ReportContent(curves, delays, delayPlots, split.label(), spikes, warnings, notes);
-            AtomicFiles.writeString(run.folder().report(), ReportPage.render(run, content));
+            String page = ReportPage.render(run, content);
+            swapInPlots();
+            AtomicFiles.writeString(run.folder().report(), page);
         } catch (IOException | UncheckedIOException e) {
             throw new ConfigException("cannot write the report into " + run.folder().dir() + " (" + message(e)
                     + "); check free space and permissions");
+        } finally {
+            try {
+                clear(staging()); // whatever happened, no half-drawn plot folder stays behind
+            } catch (IOException e) {
+                // a leftover staging folder is cleared by the next report
+            }
         }
         return new Result(run.folder().report(), List.copyOf(warnings));
     }
@@ -106,11 +114,13 @@ public final class ReportWriter {
             return null;
         }
         try {
-            return TrainedModel.of(run.parametersFile(), run.config(), run.parameters(), context);
+            TrainedModel model = TrainedModel.of(run.parametersFile(), run.config(), run.parameters(), context);
+            model.experiment(); // built here, so that parameters which do not fit fail before any plot is drawn
+            return model;
         } catch (ConfigException e) {
-            notes.add("Delay histograms and spike rasters are left out: the network could not be rebuilt ("
-                    + e.getMessage() + ").");
-            return null;
+            // parameters that do not fit the saved configuration: a damaged file; the old report stays as it was
+            throw new ConfigException("cannot build the report of " + run.folder().dir() + ", the existing report is "
+                    + "left as it was: " + e.getMessage(), e);
         }
     }
 
@@ -141,24 +151,48 @@ public final class ReportWriter {
             return new Figure("plots/" + file, caption, warning);
         }
         try {
-            AtomicFiles.write(run.folder().plots().resolve(file), png);
+            AtomicFiles.write(staging().resolve(file), png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        written.add(file);
         return new Figure("plots/" + file, caption, warning);
     }
 
-    /** Plots of an earlier report that this one did not draw (e.g. a layer that no longer exists). */
-    private void removeStalePlots() throws IOException {
-        try (var files = Files.list(run.folder().plots())) {
+    /** Where the new plots are drawn, beside the old ones, until every one of them is done. */
+    private Path staging() {
+        return run.folder().dir().resolve(".plots.new");
+    }
+
+    /**
+     * Replaces plots/ by the freshly drawn folder: the old one is moved aside, the new one renamed
+     * into place, then the old one deleted. Plots of an earlier report that this one did not draw
+     * (e.g. of a layer that no longer exists) go with the old folder.
+     */
+    private void swapInPlots() throws IOException {
+        Path plots = run.folder().plots();
+        Path old = run.folder().dir().resolve(".plots.old");
+        if (Files.exists(plots, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(plots)) {
+            throw new IOException(plots + " is a file, not the plots folder");
+        }
+        clear(old);
+        if (Files.exists(plots)) {
+            Files.move(plots, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staging(), plots, StandardCopyOption.ATOMIC_MOVE);
+        clear(old);
+    }
+
+    /** Deletes a folder of plots (flat: plot files only) if it exists. */
+    private static void clear(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(".png") && !written.contains(name)) {
-                    Files.delete(f);
-                }
+                Files.delete(f);
             }
         }
+        Files.delete(dir);
     }
 
     private static String message(Exception e) {

@@ -38,6 +38,8 @@ class SweepCommandTest {
         assertEquals(3, summary.size());
         byte[] png = Files.readAllBytes(out.resolve("accuracy-vs-noise.png"));
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4));
+        assertEquals(Files.getPosixFilePermissions(out.resolve("sweep.csv")),
+                Files.getPosixFilePermissions(out.resolve("accuracy-vs-noise.png")), "the plot is as readable as the table");
 
         long before = Files.getLastModifiedTime(out.resolve("tiny-chip-noise1.5-seed7").resolve("summary.json")).toMillis();
         assertEquals(0, Main.run(args));

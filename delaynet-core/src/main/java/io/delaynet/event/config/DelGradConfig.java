@@ -1,5 +1,6 @@
 package io.delaynet.event.config;
 
+import io.delaynet.config.InfinityAllowed;
 import io.delaynet.config.TrainingSection;
 import java.util.List;
 
@@ -64,6 +65,7 @@ public record DelGradConfig(String method, Data data, Network network, Loss loss
      * @param tauSynMs the physical length of tau_s, the engine's time unit, in ms: sets the scale of
      *                 exported descriptions only (the engine's numbers do not depend on it)
      */
+    @InfinityAllowed("weight_limit")
     public record Network(double tauRatio, double threshold, double tauSynMs, List<Layer> layers, Delay delay,
                           double weightLimit) {
         public Network {
@@ -123,6 +125,7 @@ public record DelGradConfig(String method, Data data, Network network, Loss loss
         }
     }
 
+    @InfinityAllowed("max_dw_norm")
     public record Loss(String type, double deltaT, double xi, double alpha, double beta, double maxDwNorm) {
         public Loss {
             if (!"shift_invariant_mse".equals(type) && !"ttfs".equals(type)) {

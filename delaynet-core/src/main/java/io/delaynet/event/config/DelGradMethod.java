@@ -2,6 +2,7 @@ package io.delaynet.event.config;
 
 import io.delaynet.config.ConfigBinder;
 import io.delaynet.config.ConfigException;
+import io.delaynet.config.MemoryCheck;
 import io.delaynet.config.ConfigTree;
 import io.delaynet.delay.DelayKind;
 import io.delaynet.delay.DelayParameterisation;
@@ -89,6 +90,14 @@ public final class DelGradMethod implements Method {
         List<Projection> projections = new ArrayList<>();
         DelayParameterisation parameterisation = parameterisation(cfg.delay());
         int pre = inputs;
+        long parameters = 0;
+        for (int l = 0; l < cfg.layers().size(); l++) { // the whole network is checked before anything is allocated
+            DelGradConfig.Layer layer = cfg.layers().get(l);
+            parameters += MemoryCheck.arrayLength(pre, layer.size(), "network.layers[" + l + "] (inputs x size)");
+            pre = layer.size();
+        }
+        MemoryCheck.requireHeapFor(parameters, "the network"); // its weights alone: a lower bound
+        pre = inputs;
         for (int l = 0; l < cfg.layers().size(); l++) {
             DelGradConfig.Layer layer = cfg.layers().get(l);
             DelayKind kind;

@@ -1,5 +1,6 @@
 package io.delaynet.hardware.config;
 
+import io.delaynet.config.InfinityAllowed;
 import io.delaynet.hardware.chip.ChipParameters;
 import io.delaynet.hardware.calibration.CalibrationSettings;
 import java.util.List;
@@ -27,6 +28,7 @@ public record ChipSections(Backend backend, HardwareAwareSection hardwareAware, 
      * @param chipSeed   the emulated chip instance: seeds its fixed-pattern mismatch
      * @param noiseScale multiplies every standard deviation and the threshold offset of the chip
      */
+    @InfinityAllowed({"delays.max", "readout.window"})
     public record Backend(String type, String preset, long chipSeed, double noiseScale, ChipParameters.Mismatch mismatch,
                           ChipParameters.TrialNoise trial, ChipParameters.WeightResolution weights,
                           ChipParameters.DelayRange delays, ChipParameters.Readout readout) {

@@ -2,6 +2,7 @@ package io.delaynet.run.sweep;
 
 import io.delaynet.config.ConfigException;
 import io.delaynet.config.ConfigTree;
+import io.delaynet.io.FolderLock;
 import io.delaynet.run.ResolvedConfig;
 import io.delaynet.run.RunContext;
 import io.delaynet.run.RunFolder;
@@ -91,14 +92,23 @@ public record RunTask(ConfigText config, List<String> overrides, String folder) 
     public RunSummary run(RunContext context, TrainingListener listener) {
         ResolvedConfig resolved = resolve();
         Path dir = folderPath();
-        switch (plan(resolved)) {
-            case START -> TrainingRun.start(resolved, dir, context).execute(listener);
-            case RESUME, EXTEND -> TrainingRun.resume(dir, resolved.name(), freeKeys(resolved), context)
-                    .execute(listener);
-            case KEEP -> {
-            }
+        Action action = plan(resolved);
+        if (action == Action.START) {
+            // the run creates its folder; it locks it (and checks it again) once it exists
+            TrainingRun.start(resolved, dir, context).execute(listener);
+            return RunSummary.read(new RunFolder(dir).summary());
         }
-        return RunSummary.read(new RunFolder(dir).summary());
+        // planned and run under one lock: no other process changes the folder in between
+        try (FolderLock lock = FolderLock.acquire(dir, "delaynet sweep")) {
+            switch (plan(resolved)) {
+                case START -> TrainingRun.start(resolved, dir, context).execute(listener);
+                case RESUME, EXTEND -> TrainingRun.resume(dir, resolved.name(), freeKeys(resolved), context)
+                        .execute(listener);
+                case KEEP -> {
+                }
+            }
+            return RunSummary.read(new RunFolder(dir).summary());
+        }
     }
 
     private Action plan(ResolvedConfig resolved) {
@@ -151,7 +161,7 @@ public record RunTask(ConfigText config, List<String> overrides, String folder) 
             return false;
         }
         try (var entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
+            return entries.allMatch(FolderLock::isLockFile);
         } catch (IOException e) {
             throw new ConfigException("cannot read folder " + dir + " (" + e.getMessage() + "); check its permissions");
         }
