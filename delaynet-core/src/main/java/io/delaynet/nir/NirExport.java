@@ -14,7 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A time-stepped network description as a NIR graph, in seconds. Each population is one neuron
+ * A network description as a NIR graph, in seconds: time-stepped ones exactly (below), event-driven
+ * (continuous-time) ones as CubaLIF nodes with Dirac spikes and the first-spike extension
+ * ({@code continuousNeuron}). Each population is one neuron
  * node named after it, each projection a {@code Linear} node ({@code <projection>.weight}, the
  * description's post-major weights as NIR's (out, in) matrix) with its delays as element-wise
  * {@code Delay} nodes:
@@ -40,15 +42,14 @@ public final class NirExport {
 
     /** The graph of {@code d}; a one-line error for what NIR cannot express. */
     public static NirGraph export(NetworkDescription d) {
-        if (d.time().isContinuous()) {
-            throw new NirException("the network is continuous-time (event-driven); NIR export of event-driven models "
-                    + "is not implemented yet", "export a time-stepped model");
-        }
-        double dt = d.time().seconds(d.time().dt());
+        boolean continuous = d.time().isContinuous();
+        // Seconds per unit of the description's delays: one step, or (continuous time) one time unit.
+        double dt = continuous ? d.time().unitSeconds() : d.time().seconds(d.time().dt());
         List<NirNode> nodes = new ArrayList<>();
         List<NirGraph.Edge> edges = new ArrayList<>();
         for (Population p : d.populations()) {
-            nodes.add(neuron(p, d.time().dt(), d.time().unitSeconds(), dt, p.name().equals(d.input())));
+            nodes.add(continuous ? continuousNeuron(p, d.time().unitSeconds(), p.name().equals(d.input()))
+                    : neuron(p, d.time().dt(), d.time().unitSeconds(), dt, p.name().equals(d.input())));
         }
         for (Connection c : d.connections()) {
             projection(c, d, dt, nodes, edges);
@@ -58,10 +59,10 @@ public final class NirExport {
         nodes.add(new NirNode(outName, "Output", Map.of("shape", NirTensor.vector(out.size()))));
         edges.add(new NirGraph.Edge(out.name(), outName));
         Map<String, String> meta = new LinkedHashMap<>();
-        meta.put(NirNames.TIME_STEP, Double.toString(dt));
+        meta.put(continuous ? NirNames.TIME_UNIT : NirNames.TIME_STEP, Double.toString(dt));
         meta.put(NirNames.WINDOW, Double.toString(d.window()));
         meta.put(NirNames.DECISION, d.decision());
-        meta.put(NirNames.SPIKES, "unit");
+        meta.put(NirNames.SPIKES, continuous ? "dirac" : "unit");
         return NirGraph.of(nodes, edges, meta);
     }
 
@@ -133,13 +134,47 @@ public final class NirExport {
             case Neuron.Srm s -> throw new NirException("population " + p.name() + " has SRM neurons (SLAYER's alpha "
                     + "kernels), which have no NIR node yet", "export a model with LIF, CubaLIF or leaky-integrator neurons");
             case Neuron.FirstSpikeLif f -> throw new NirException("population " + p.name() + " has the event-driven "
-                    + "engine's first-spike neurons, whose NIR export is not implemented yet", "export a time-stepped model");
+                    + "engine's first-spike neurons in a time-stepped network", "describe it in continuous time (dt = 0)");
         }
         if (isInput != type.equals("Input")) {
             throw new NirException("population " + p.name() + (isInput ? " is the input but not a source" : " is a source "
                     + "but not the input"), "a NIR graph has one Input");
         }
         return new NirNode(p.name(), type, params, meta);
+    }
+
+    /**
+     * The event-driven engine's neuron in seconds (unit = its time unit, tau_s): with
+     * {@code du/dt' = -u/tauMem + I} and {@code tauSyn dI/dt' = -I} (I jumping by w per input) in
+     * units, NIR's CubaLIF with Dirac input spikes is the same neuron for {@code tau_syn = tauSyn u},
+     * {@code tau_mem = tauMem u}, {@code r = tauMem}, {@code w_in = tauSyn u}; only its first spike
+     * counts ({@link NirNames#FIRST_SPIKE}).
+     */
+    private static NirNode continuousNeuron(Population p, double unit, boolean isInput) {
+        int n = p.size();
+        Map<String, NirTensor> params = new LinkedHashMap<>();
+        Map<String, String> meta = new LinkedHashMap<>();
+        switch (p.neuron()) {
+            case Neuron.Source s -> {
+                if (!isInput) {
+                    throw new NirException("population " + p.name() + " is a source but not the input", "a NIR graph has one Input");
+                }
+                return new NirNode(p.name(), "Input", Map.of("shape", NirTensor.vector(n)));
+            }
+            case Neuron.FirstSpikeLif f -> {
+                params.put("tau_syn", NirTensor.filled(n, f.tauSyn() * unit));
+                params.put("tau_mem", NirTensor.filled(n, f.tauMem() * unit));
+                params.put("r", NirTensor.filled(n, f.tauMem()));
+                params.put("v_leak", NirTensor.filled(n, 0));
+                params.put("v_threshold", NirTensor.filled(n, f.threshold()));
+                params.put("v_reset", NirTensor.filled(n, 0));
+                params.put("w_in", NirTensor.filled(n, f.tauSyn() * unit));
+                meta.put(NirNames.FIRST_SPIKE, "true");
+                return new NirNode(p.name(), "CubaLIF", params, meta);
+            }
+            default -> throw new NirException("population " + p.name() + " of a continuous-time network has "
+                    + p.neuron().type() + " neurons", "continuous-time networks have first-spike LIF neurons");
+        }
     }
 
     private static void finite(Population p, double tau, String what) {

@@ -47,6 +47,10 @@ public final class NirImport {
     }
 
     public static NetworkDescription toDescription(NirGraph g, Options o) {
+        if ("dirac".equals(g.metadata().get(NirNames.SPIKES))) {
+            throw new NirException("the NIR graph is an event-driven (continuous-time) export, which import does not "
+                    + "turn back into a model yet", "run it with 'delaynet nir run --spikes dirac'");
+        }
         double dt = o.dt().orElseGet(() -> number(g, NirNames.TIME_STEP, "--dt"));
         double window = o.window().orElseGet(() -> number(g, NirNames.WINDOW, "--window"));
         String decision = o.decision().orElse(g.metadata().getOrDefault(NirNames.DECISION, "most_spikes"));

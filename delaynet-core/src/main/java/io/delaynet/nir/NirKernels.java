@@ -28,7 +28,7 @@ final class NirKernels {
             case "LIF", "LI" -> new Lif(node, n, o, node.type().equals("LIF"));
             case "CubaLIF", "CubaLI" -> new CubaLif(node, n, o, node.type().equals("CubaLIF"));
             case "IF", "I" -> new Integrator(node, n, o, node.type().equals("IF"));
-            case "Threshold" -> new Threshold(node.perNeuron("threshold", n, null));
+            case "Threshold" -> new Threshold(node.perNeuron("threshold", n, null), o.spikeValue());
             default -> throw new NirException("NIR node '" + node.name() + "' has type " + node.type()
                     + ", which delaynet does not simulate", "supported types: " + NirNode.TYPES);
         };
@@ -107,7 +107,7 @@ final class NirKernels {
         }
     }
 
-    private record Threshold(double[] theta) implements NirKernel {
+    private record Threshold(double[] theta, double spike) implements NirKernel {
         public int inputSize() {
             return theta.length;
         }
@@ -118,7 +118,7 @@ final class NirKernels {
 
         public void step(double[] in, double[] out) {
             for (int i = 0; i < theta.length; i++) {
-                out[i] = in[i] >= theta[i] ? 1 : 0;
+                out[i] = in[i] >= theta[i] ? spike : 0;
             }
         }
     }
@@ -188,6 +188,34 @@ final class NirKernels {
         }
     }
 
+    /**
+     * What a spiking node emits: the run's spike value, and — where the node's metadata says
+     * {@code delaynet.first_spike = true} (an event-driven export) — nothing after its first spike.
+     */
+    private static final class Spiking {
+        private final double value;
+        private final boolean firstOnly;
+        private final boolean[] spent;
+
+        Spiking(NirNode node, int n, NirSimulation.Options o) {
+            value = o.spikeValue();
+            firstOnly = "true".equals(node.metadata().get(NirNames.FIRST_SPIKE));
+            spent = new boolean[n];
+        }
+
+        double emit(int i, boolean spike) {
+            if (!spike || spent[i]) {
+                return 0;
+            }
+            spent[i] = firstOnly;
+            return value;
+        }
+
+        void clear() {
+            Arrays.fill(spent, false);
+        }
+    }
+
     /** Whether a spiking node resets by subtraction: the run's choice or the node's metadata. */
     static boolean subtractive(NirNode node, NirSimulation.Options o) {
         return o.reset() == NirSimulation.Reset.SUBTRACT || "subtract".equals(node.metadata().get("reset"));
@@ -215,8 +243,10 @@ final class NirKernels {
         private final double[] threshold;
         private final double[] reset;
         private final double[] v;
+        private final Spiking fire;
 
         Lif(NirNode node, int n, NirSimulation.Options o, boolean spiking) {
+            this.fire = new Spiking(node, n, o);
             this.n = n;
             this.spiking = spiking;
             this.euler = o.integration() == NirSimulation.Integration.EULER;
@@ -252,7 +282,7 @@ final class NirKernels {
                     if (spike) {
                         x = subtract ? x - threshold[i] : reset[i];
                     }
-                    out[i] = spike ? 1 : 0;
+                    out[i] = fire.emit(i, spike);
                 } else {
                     out[i] = x;
                 }
@@ -262,6 +292,7 @@ final class NirKernels {
 
         public void clear() {
             Arrays.fill(v, 0);
+            fire.clear();
         }
 
         public double[] membrane() {
@@ -287,8 +318,10 @@ final class NirKernels {
         private final double[] reset;
         private final double[] current;
         private final double[] v;
+        private final Spiking fire;
 
         CubaLif(NirNode node, int n, NirSimulation.Options o, boolean spiking) {
+            this.fire = new Spiking(node, n, o);
             this.n = n;
             this.spiking = spiking;
             this.euler = o.integration() == NirSimulation.Integration.EULER;
@@ -335,7 +368,7 @@ final class NirKernels {
                     if (spike) {
                         x = subtract ? x - threshold[i] : reset[i];
                     }
-                    out[i] = spike ? 1 : 0;
+                    out[i] = fire.emit(i, spike);
                 } else {
                     out[i] = x;
                 }
@@ -347,6 +380,7 @@ final class NirKernels {
         public void clear() {
             Arrays.fill(current, 0);
             Arrays.fill(v, 0);
+            fire.clear();
         }
 
         public double[] membrane() {
@@ -364,8 +398,10 @@ final class NirKernels {
         private final double[] threshold;
         private final double[] reset;
         private final double[] v;
+        private final Spiking fire;
 
         Integrator(NirNode node, int n, NirSimulation.Options o, boolean spiking) {
+            this.fire = new Spiking(node, n, o);
             this.n = n;
             this.spiking = spiking;
             this.subtract = subtractive(node, o);
@@ -392,7 +428,7 @@ final class NirKernels {
                     if (spike) {
                         x = subtract ? x - threshold[i] : reset[i];
                     }
-                    out[i] = spike ? 1 : 0;
+                    out[i] = fire.emit(i, spike);
                 } else {
                     out[i] = x;
                 }
@@ -402,6 +438,7 @@ final class NirKernels {
 
         public void clear() {
             Arrays.fill(v, 0);
+            fire.clear();
         }
 
         public double[] membrane() {

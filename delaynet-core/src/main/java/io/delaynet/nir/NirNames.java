@@ -19,6 +19,10 @@ public final class NirNames {
     public static final String SPIKES = "delaynet.spikes";
     /** Neuron node: "subtract" where a spike lowers v by v_threshold instead of setting it to v_reset. */
     public static final String RESET = "reset";
+    /** Graph: the event-driven network's time unit (tau_s) in seconds. */
+    public static final String TIME_UNIT = "delaynet.time_unit";
+    /** Neuron node: "true" where only a neuron's first spike counts (the event-driven engine's neurons). */
+    public static final String FIRST_SPIKE = "delaynet.first_spike";
     /** Delay node: how the engine moved the delayed spikes onto steps ("linear", "floor", "round", "gaussian:SIGMA"). */
     public static final String REALISATION = "delaynet.realisation";
     /** Delay node of a per-synapse delay: "synaptic" marks the fan-out expansion it belongs to. */

@@ -36,12 +36,29 @@ public final class NirSimulation {
         SUBTRACT
     }
 
+    /** How a spike is represented on the grid. */
+    public enum Spikes {
+        /** 1 in the step it falls in (the convention of the NIR paper's files and of time-stepped exports). */
+        UNIT,
+        /** 1/dt in its step: a Dirac pulse of area 1, the continuous-time reading (event-driven exports). */
+        DIRAC
+    }
+
     /** @param dt the step in seconds (> 0) */
-    public record Options(double dt, Integration integration, Reset reset) {
+    public record Options(double dt, Integration integration, Reset reset, Spikes spikes) {
         public Options {
             if (!(dt > 0) || Double.isInfinite(dt)) {
                 throw new NirException("the time step must be > 0 seconds, got " + dt, "pass --dt in seconds, e.g. 1e-4");
             }
+        }
+
+        public Options(double dt, Integration integration, Reset reset) {
+            this(dt, integration, reset, Spikes.UNIT);
+        }
+
+        /** The value a spiking node emits for a spike. */
+        public double spikeValue() {
+            return spikes == Spikes.DIRAC ? 1 / dt : 1;
         }
 
         public static Options exact(double dt) {

@@ -51,15 +51,22 @@ public final class NirRunCommand implements Callable<Integer> {
                     + "everywhere (default: ${DEFAULT-VALUE}).")
     String reset;
 
+    @Option(names = "--spikes", paramLabel = "unit|dirac",
+            description = "unit: a spike is 1 in its step; dirac: 1/dt (area 1, continuous time) "
+                    + "(default: what the graph's delaynet.spikes metadata says, else unit).")
+    String spikes;
+
     @Option(names = "--record", paramLabel = "NODE", split = ",",
             description = "Neuron nodes whose membrane potentials to add to the output.")
     List<String> record = List.of();
 
     @Override
     public Integer call() throws IOException {
-        NirSimulation.Options options = new NirSimulation.Options(dt, parse(NirSimulation.Integration.class, integration,
-                "--integration"), parse(NirSimulation.Reset.class, reset, "--reset"));
         NirGraph graph = NirFile.read(file);
+        String spikeText = spikes != null ? spikes : graph.metadata().getOrDefault(io.delaynet.nir.NirNames.SPIKES, "unit");
+        NirSimulation.Options options = new NirSimulation.Options(dt, parse(NirSimulation.Integration.class, integration,
+                "--integration"), parse(NirSimulation.Reset.class, reset, "--reset"),
+                parse(NirSimulation.Spikes.class, spikeText, "--spikes"));
         NirSimulation sim = NirSimulation.build(graph, options);
         double[][] rows = NirTrace.readInput(input, firstColumn, sim.inputSize());
         int n = steps == null ? rows.length : steps;
