@@ -10,9 +10,13 @@ import io.delaynet.model.TimeBase;
 import io.delaynet.stepped.delay.DelayBounds;
 import io.delaynet.stepped.delay.DelayInterpolation;
 import io.delaynet.stepped.delay.Rounding;
+import io.delaynet.stepped.estimator.GradientEstimator;
+import io.delaynet.stepped.estimator.NeighbourhoodAggregation;
 import io.delaynet.stepped.estimator.SurrogateGradient;
 import io.delaynet.stepped.loss.CountCrossEntropy;
+import io.delaynet.stepped.loss.FilteredKernelLoss;
 import io.delaynet.stepped.loss.FirstSpikeLoss;
+import io.delaynet.stepped.loss.SpikeCountLoss;
 import io.delaynet.stepped.loss.ReadoutCrossEntropy;
 import io.delaynet.stepped.loss.SpikeLoss;
 import io.delaynet.stepped.loss.SpikeTimeLoss;
@@ -91,7 +95,11 @@ public final class NetworkFactory {
     public static SteppedDescriptions.Options options(SteppedConfig.Network config) {
         SteppedConfig.SurrogateShape s = config.surrogate();
         SpikeFunction spike = new SpikeFunction.Threshold(Surrogate.of(s.kind(), s.width(), s.scale()));
-        return new SteppedDescriptions.Options(spike, new SurrogateGradient(spike), config.neuron().detachReset(),
+        GradientEstimator estimator = config.estimator().equalsIgnoreCase("na")
+                ? new NeighbourhoodAggregation(NeighbourhoodAggregation.Weighting.parse(config.na().weighting()),
+                        config.na().clip(), config.na().normalise(), config.na().released())
+                : new SurrogateGradient(spike);
+        return new SteppedDescriptions.Options(spike, estimator, config.neuron().detachReset(),
                 config.trainWeights(), config.trainDelays(), bounds(config.delays()), bounds(config.recurrentDelays()));
     }
 
@@ -120,6 +128,22 @@ public final class NetworkFactory {
                 SteppedDescriptions.realisation(interpolation(d)), recurrent);
     }
 
+    /** The loss; {@code filtered_kernel} filters with the network's filtered-LIF tau_syn (in steps). */
+    public static SpikeLoss loss(SteppedConfig.Loss config, SteppedConfig.Network network) {
+        return switch (config.kind().toLowerCase(Locale.ROOT)) {
+            case "filtered_kernel" -> {
+                double tau = network.neuron().filteredLif().tauSynMs() / network.dtMs();
+                if (!(tau >= 1)) {
+                    throw new ConfigException("loss.kind filtered_kernel filters with network.neuron.filtered_lif.tau_syn_ms, "
+                            + "which must be at least one step (network.dt_ms), got " + tau + " steps");
+                }
+                yield new FilteredKernelLoss(tau);
+            }
+            case "spike_count" -> new SpikeCountLoss(config.desiredCount(), config.undesiredCount());
+            default -> loss(config);
+        };
+    }
+
     public static SpikeLoss loss(SteppedConfig.Loss config) {
         return switch (config.kind().toLowerCase(Locale.ROOT)) {
             case "spike_time" -> new SpikeTimeLoss(new AlphaKernel(config.kernelTau(), 1.0), config.targetSteps());
@@ -136,6 +160,16 @@ public final class NetworkFactory {
             case "lif" -> new Neuron.Lif(n.lif().tauMemMs() / dtMs, n.threshold(), reset(n.lif().reset()));
             case "cuba_lif" -> new Neuron.CubaLif(n.cubaLif().tauSynMs() / dtMs, n.cubaLif().tauMemMs() / dtMs,
                     n.threshold(), reset(n.cubaLif().reset()));
+            case "filtered_lif" -> {
+                double tauSyn = n.filteredLif().tauSynMs() / dtMs;
+                double tauMem = n.filteredLif().tauMemMs() / dtMs;
+                if (!(tauSyn >= 1) || !(tauMem >= 1)) {
+                    throw new ConfigException("network.neuron.filtered_lif: tau_syn_ms and tau_mem_ms must be at least "
+                            + "one step (network.dt_ms = " + dtMs + "), got " + n.filteredLif().tauSynMs() + " and "
+                            + n.filteredLif().tauMemMs());
+                }
+                yield new Neuron.FilteredLif(tauSyn, tauMem, n.threshold());
+            }
             default -> new Neuron.Srm(n.srm().tauPsp(), n.srm().tauRefractory(), n.srm().refractoryScale(), n.threshold());
         };
     }
