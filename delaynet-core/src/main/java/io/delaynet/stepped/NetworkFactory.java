@@ -60,7 +60,7 @@ public final class NetworkFactory {
         sizes.addAll(config.hidden());
         sizes.add(outputs);
         int projections = sizes.size() - 1;
-        if (config.weights().layers().size() != projections) {
+        if (!config.weights().kaiming() && config.weights().layers().size() != projections) {
             throw new ConfigException("network.weights.layers lists " + config.weights().layers().size()
                     + " distributions but the network has " + projections + " projections (hidden "
                     + config.hidden() + "); give one {mean, std} per projection, input side first");
@@ -77,12 +77,13 @@ public final class NetworkFactory {
             populations.add(new Population(name, post, output && config.readout().leakyIntegrator()
                     ? new Neuron.LeakyIntegrator(config.readout().tauMemMs() / dt) : neuron(config.neuron(), dt)));
             double[] w = new double[pre * post];
-            weightInit(config.weights(), config.weights().layers().get(l)).fill(w, streams.stream("weights", l));
+            weightInit(config.weights(), config.weights().kaiming() ? null : config.weights().layers().get(l), pre)
+                    .fill(w, streams.stream("weights", l));
             connections.add(connection(name, l == 0 ? "input" : "layer" + l, name, pre, post, w, config.delays(),
                     streams.stream("delays", l), false));
             if (config.recurrent() && !output) {
                 double[] r = new double[post * post];
-                weightInit(config.weights(), config.weights().recurrent()).fill(r, streams.stream("recurrent-weights", l));
+                weightInit(config.weights(), config.weights().recurrent(), post).fill(r, streams.stream("recurrent-weights", l));
                 connections.add(connection(name + ".recurrent", name, name, post, post, r, config.recurrentDelays(),
                         streams.stream("recurrent-delays", l), true));
             }
@@ -190,7 +191,11 @@ public final class NetworkFactory {
         return new DelayBounds(d.min(), d.max() == null ? Double.POSITIVE_INFINITY : d.max());
     }
 
-    static WeightInit weightInit(SteppedConfig.Weights w, SteppedConfig.MeanStd m) {
+    /** {@code fanIn}: the projection's presynaptic count, which sets Kaiming's spread. */
+    static WeightInit weightInit(SteppedConfig.Weights w, SteppedConfig.MeanStd m, int fanIn) {
+        if (w.kaiming()) {
+            return new WeightInit.Normal(w.scale(), 0, Math.sqrt(2.0 / fanIn));
+        }
         return w.init().equalsIgnoreCase("ternary") ? new WeightInit.Ternary(w.scale(), m.mean(), m.std())
                 : new WeightInit.Normal(w.scale(), m.mean(), m.std());
     }

@@ -214,13 +214,20 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
     }
 
     /** {@code network.weights:} initial (and, when frozen, final) weights. */
-    public record Weights(String init, double scale, List<MeanStd> layers, MeanStd recurrent) {
+    public record Weights(String init, double scale, List<MeanStd> layers, MeanStd recurrent, Double clamp) {
         public Weights {
             String i = init.toLowerCase(Locale.ROOT);
-            if (!i.equals("normal") && !i.equals("ternary")) {
-                throw new IllegalArgumentException("unknown weight init '" + init + "'; use normal or ternary");
+            if (!i.equals("normal") && !i.equals("ternary") && !i.equals("kaiming")) {
+                throw new IllegalArgumentException("unknown weight init '" + init + "'; use normal, ternary or kaiming");
             }
             layers = layers == null ? List.of() : List.copyOf(layers);
+            if (clamp != null && !(clamp > 0)) {
+                throw new IllegalArgumentException("clamp must be positive or null, got " + clamp);
+            }
+        }
+
+        public boolean kaiming() {
+            return init.equalsIgnoreCase("kaiming");
         }
     }
 

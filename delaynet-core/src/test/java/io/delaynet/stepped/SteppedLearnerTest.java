@@ -32,8 +32,9 @@ class SteppedLearnerTest {
         SyntheticSamples samples = new SyntheticSamples(40, 4, STEPS, 96, 5);
         SteppedNetwork net = NetworkFactory.build(config.network(), 40, 4, STEPS,
                 new RandomStreams(config.training().seed()), config.loss().decision());
+        Double clamp = config.network().weights().clamp();
         return new SteppedLearner(net, NetworkFactory.loss(config.loss(), config.network()), Decision.parse(config.loss().decision()),
-                samples, sparse);
+                samples, sparse, clamp == null ? Double.POSITIVE_INFINITY : clamp);
     }
 
     private static final String SMALL = """
@@ -160,5 +161,32 @@ class SteppedLearnerTest {
         assertThrows(io.delaynet.config.ConfigException.class, () -> learner("""
                 network: {estimator: na, recurrent: true, neuron: {model: lif}}
                 """, true));
+    }
+
+    @Test
+    void kaimingInitialisationAndWeightClamping() {
+        SteppedLearner learner = learner(NA.replace("weights: {scale: 1.0, layers: [{mean: 0.3, std: 1.0}, {mean: 0.1, std: 0.6}]}",
+                "weights: {init: kaiming, scale: 2.0, clamp: 0.5}"), true);
+        double[] w = learner.parameters().get(0).values(); // 40 inputs: std 2 sqrt(2/40) = 0.447
+        double sum = 0;
+        double squares = 0;
+        for (double v : w) {
+            sum += v;
+            squares += v * v;
+        }
+        double mean = sum / w.length;
+        double std = Math.sqrt(squares / w.length - mean * mean);
+        assertEquals(2 * Math.sqrt(2.0 / 40), std, 0.05, "kaiming spread");
+        assertEquals(0.0, mean, 0.06, "kaiming mean");
+        train(learner, 1, 1);
+        double largest = 0;
+        for (ParameterGroup g : learner.parameters()) {
+            if (g.rateKey().equals("weights")) {
+                for (double v : g.values()) {
+                    largest = Math.max(largest, Math.abs(v));
+                }
+            }
+        }
+        assertEquals(0.5, largest, 0.0, "weights leave [-clamp, clamp] or never reach it");
     }
 }
