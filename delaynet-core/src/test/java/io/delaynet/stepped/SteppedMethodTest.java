@@ -132,7 +132,7 @@ class SteppedMethodTest {
         try (Stream<Path> list = Files.list(examples)) {
             files = list.filter(p -> p.getFileName().toString().contains("-na-")).sorted().toList();
         }
-        assertEquals(2, files.size(), "NA examples: " + files);
+        assertEquals(3, files.size(), "NA examples: " + files);
         for (Path f : files) {
             SteppedConfig c = ConfigBinder.bind(ConfigTree.merge(method.defaults(), ConfigTree.read(f)),
                     SteppedConfig.class, f.toString());
@@ -142,6 +142,9 @@ class SteppedMethodTest {
             boolean delaysOnly = f.getFileName().toString().contains("delays-only");
             assertEquals(!delaysOnly, c.network().trainWeights(), f.toString());
             assertEquals(delaysOnly, c.network().trainDelays(), f.toString());
+            boolean fashion = f.getFileName().toString().startsWith("fashion");
+            assertEquals(fashion ? "fashion-mnist" : "mnist", c.data().dataset(), f.toString());
+            assertEquals(fashion ? List.of(400, 400) : List.of(800), c.network().hidden(), f.toString());
         }
     }
 
