@@ -79,6 +79,9 @@ final class NetworkReport {
                     fmt(f.tauSyn() * unitMs), fmt(f.tauMem() * unitMs), fmt(f.threshold()));
             case Neuron.CubaLif c -> String.format(Locale.ROOT, "CubaLIF, tau_syn %s ms, tau_mem %s ms, threshold %s, reset %s",
                     fmt(c.tauSyn() * unitMs), fmt(c.tauMem() * unitMs), fmt(c.threshold()), c.reset().name().toLowerCase(Locale.ROOT));
+            case Neuron.FilteredLif f -> String.format(Locale.ROOT,
+                    "filtered LIF (NA), tau_syn %s ms, tau_mem %s ms, threshold %s, reset zero",
+                    fmt(f.tauSyn() * unitMs), fmt(f.tauMem() * unitMs), fmt(f.threshold()));
             case Neuron.Lif l -> String.format(Locale.ROOT, "LIF, tau_mem %s ms, threshold %s, reset %s",
                     fmt(l.tauMem() * unitMs), fmt(l.threshold()), l.reset().name().toLowerCase(Locale.ROOT));
             case Neuron.Srm r -> String.format(Locale.ROOT, "SRM, tau_psp %s ms, tau_refractory %s ms, threshold %s",

@@ -71,6 +71,11 @@ public final class DescriptionJson {
                 m.put("threshold", c.threshold());
                 m.put("reset", c.reset().name().toLowerCase(Locale.ROOT));
             }
+            case Neuron.FilteredLif f -> {
+                m.put("tau_syn", f.tauSyn());
+                m.put("tau_mem", f.tauMem());
+                m.put("threshold", f.threshold());
+            }
             case Neuron.Lif l -> {
                 m.put("tau_mem", l.tauMem());
                 m.put("threshold", l.threshold());
@@ -138,6 +143,8 @@ public final class DescriptionJson {
                     r.number(n, "threshold"));
             case "cuba_lif" -> new Neuron.CubaLif(r.number(n, "tau_syn"), r.number(n, "tau_mem"), r.number(n, "threshold"),
                     reset(r.text(n, "reset")));
+            case "filtered_lif" -> new Neuron.FilteredLif(r.number(n, "tau_syn"), r.number(n, "tau_mem"),
+                    r.number(n, "threshold"));
             case "lif" -> new Neuron.Lif(r.number(n, "tau_mem"), r.number(n, "threshold"), reset(r.text(n, "reset")));
             case "srm" -> new Neuron.Srm(r.number(n, "tau_psp"), r.number(n, "tau_refractory"),
                     r.number(n, "refractory_scale"), r.number(n, "threshold"));

@@ -41,6 +41,28 @@ public sealed interface Neuron {
     }
 
     /**
+     * The LIF neuron of neighbourhood aggregation (Yang, Zhang &amp; Li 2021), discrete time, one
+     * step = dt, with first-order (not exponential-exact) decays and a unit-area synaptic filter:
+     * {@code I[t] = (1 - dt/tauSyn) I[t-1] + (dt/tauSyn) x[t]},
+     * {@code v[t] = (1 - dt/tauMem) v'[t-1] + I[t]}, spike when {@code v[t] >= threshold}, then
+     * reset to zero ({@code v'[t] = 0}). Filtering the weighted input equals the paper's filtering
+     * of the presynaptic spikes (both are linear and time-invariant). Both time constants are at
+     * least one step.
+     */
+    record FilteredLif(double tauSyn, double tauMem, double threshold) implements Neuron {
+        public FilteredLif {
+            if (!(tauSyn >= 1) || Double.isInfinite(tauSyn) || !(tauMem >= 1)) {
+                throw new IllegalArgumentException("filtered LIF needs tau_syn and tau_mem of at least one step (tau_syn finite), got "
+                        + tauSyn + " and " + tauMem);
+            }
+        }
+
+        public String type() {
+            return "filtered_lif";
+        }
+    }
+
+    /**
      * LIF without a synaptic filter, discrete time: {@code v[t] = e^(-dt/tauMem) v'[t-1] + x[t]},
      * spike when {@code v[t] >= threshold}, then reset.
      */

@@ -10,9 +10,13 @@ import io.delaynet.model.TimeBase;
 import io.delaynet.stepped.delay.DelayBounds;
 import io.delaynet.stepped.delay.DelayInterpolation;
 import io.delaynet.stepped.delay.Rounding;
+import io.delaynet.stepped.estimator.GradientEstimator;
+import io.delaynet.stepped.estimator.NeighbourhoodAggregation;
 import io.delaynet.stepped.estimator.SurrogateGradient;
 import io.delaynet.stepped.loss.CountCrossEntropy;
+import io.delaynet.stepped.loss.FilteredKernelLoss;
 import io.delaynet.stepped.loss.FirstSpikeLoss;
+import io.delaynet.stepped.loss.SpikeCountLoss;
 import io.delaynet.stepped.loss.ReadoutCrossEntropy;
 import io.delaynet.stepped.loss.SpikeLoss;
 import io.delaynet.stepped.loss.SpikeTimeLoss;
@@ -56,7 +60,7 @@ public final class NetworkFactory {
         sizes.addAll(config.hidden());
         sizes.add(outputs);
         int projections = sizes.size() - 1;
-        if (config.weights().layers().size() != projections) {
+        if (!config.weights().kaiming() && config.weights().layers().size() != projections) {
             throw new ConfigException("network.weights.layers lists " + config.weights().layers().size()
                     + " distributions but the network has " + projections + " projections (hidden "
                     + config.hidden() + "); give one {mean, std} per projection, input side first");
@@ -73,12 +77,13 @@ public final class NetworkFactory {
             populations.add(new Population(name, post, output && config.readout().leakyIntegrator()
                     ? new Neuron.LeakyIntegrator(config.readout().tauMemMs() / dt) : neuron(config.neuron(), dt)));
             double[] w = new double[pre * post];
-            weightInit(config.weights(), config.weights().layers().get(l)).fill(w, streams.stream("weights", l));
+            weightInit(config.weights(), config.weights().kaiming() ? null : config.weights().layers().get(l), pre)
+                    .fill(w, streams.stream("weights", l));
             connections.add(connection(name, l == 0 ? "input" : "layer" + l, name, pre, post, w, config.delays(),
                     streams.stream("delays", l), false));
             if (config.recurrent() && !output) {
                 double[] r = new double[post * post];
-                weightInit(config.weights(), config.weights().recurrent()).fill(r, streams.stream("recurrent-weights", l));
+                weightInit(config.weights(), config.weights().recurrent(), post).fill(r, streams.stream("recurrent-weights", l));
                 connections.add(connection(name + ".recurrent", name, name, post, post, r, config.recurrentDelays(),
                         streams.stream("recurrent-delays", l), true));
             }
@@ -91,7 +96,11 @@ public final class NetworkFactory {
     public static SteppedDescriptions.Options options(SteppedConfig.Network config) {
         SteppedConfig.SurrogateShape s = config.surrogate();
         SpikeFunction spike = new SpikeFunction.Threshold(Surrogate.of(s.kind(), s.width(), s.scale()));
-        return new SteppedDescriptions.Options(spike, new SurrogateGradient(spike), config.neuron().detachReset(),
+        GradientEstimator estimator = config.estimator().equalsIgnoreCase("na")
+                ? new NeighbourhoodAggregation(NeighbourhoodAggregation.Weighting.parse(config.na().weighting()),
+                        config.na().clip(), config.na().normalise(), config.na().released())
+                : new SurrogateGradient(spike);
+        return new SteppedDescriptions.Options(spike, estimator, config.neuron().detachReset(),
                 config.trainWeights(), config.trainDelays(), bounds(config.delays()), bounds(config.recurrentDelays()));
     }
 
@@ -120,6 +129,22 @@ public final class NetworkFactory {
                 SteppedDescriptions.realisation(interpolation(d)), recurrent);
     }
 
+    /** The loss; {@code filtered_kernel} filters with the network's filtered-LIF tau_syn (in steps). */
+    public static SpikeLoss loss(SteppedConfig.Loss config, SteppedConfig.Network network) {
+        return switch (config.kind().toLowerCase(Locale.ROOT)) {
+            case "filtered_kernel" -> {
+                double tau = network.neuron().filteredLif().tauSynMs() / network.dtMs();
+                if (!(tau >= 1)) {
+                    throw new ConfigException("loss.kind filtered_kernel filters with network.neuron.filtered_lif.tau_syn_ms, "
+                            + "which must be at least one step (network.dt_ms), got " + tau + " steps");
+                }
+                yield new FilteredKernelLoss(tau);
+            }
+            case "spike_count" -> new SpikeCountLoss(config.desiredCount(), config.undesiredCount());
+            default -> loss(config);
+        };
+    }
+
     public static SpikeLoss loss(SteppedConfig.Loss config) {
         return switch (config.kind().toLowerCase(Locale.ROOT)) {
             case "spike_time" -> new SpikeTimeLoss(new AlphaKernel(config.kernelTau(), 1.0), config.targetSteps());
@@ -136,6 +161,16 @@ public final class NetworkFactory {
             case "lif" -> new Neuron.Lif(n.lif().tauMemMs() / dtMs, n.threshold(), reset(n.lif().reset()));
             case "cuba_lif" -> new Neuron.CubaLif(n.cubaLif().tauSynMs() / dtMs, n.cubaLif().tauMemMs() / dtMs,
                     n.threshold(), reset(n.cubaLif().reset()));
+            case "filtered_lif" -> {
+                double tauSyn = n.filteredLif().tauSynMs() / dtMs;
+                double tauMem = n.filteredLif().tauMemMs() / dtMs;
+                if (!(tauSyn >= 1) || !(tauMem >= 1)) {
+                    throw new ConfigException("network.neuron.filtered_lif: tau_syn_ms and tau_mem_ms must be at least "
+                            + "one step (network.dt_ms = " + dtMs + "), got " + n.filteredLif().tauSynMs() + " and "
+                            + n.filteredLif().tauMemMs());
+                }
+                yield new Neuron.FilteredLif(tauSyn, tauMem, n.threshold());
+            }
             default -> new Neuron.Srm(n.srm().tauPsp(), n.srm().tauRefractory(), n.srm().refractoryScale(), n.threshold());
         };
     }
@@ -156,7 +191,11 @@ public final class NetworkFactory {
         return new DelayBounds(d.min(), d.max() == null ? Double.POSITIVE_INFINITY : d.max());
     }
 
-    static WeightInit weightInit(SteppedConfig.Weights w, SteppedConfig.MeanStd m) {
+    /** {@code fanIn}: the projection's presynaptic count, which sets Kaiming's spread. */
+    static WeightInit weightInit(SteppedConfig.Weights w, SteppedConfig.MeanStd m, int fanIn) {
+        if (w.kaiming()) {
+            return new WeightInit.Normal(w.scale(), 0, Math.sqrt(2.0 / fanIn));
+        }
         return w.init().equalsIgnoreCase("ternary") ? new WeightInit.Ternary(w.scale(), m.mean(), m.std())
                 : new WeightInit.Normal(w.scale(), m.mean(), m.std());
     }

@@ -59,9 +59,21 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
 
     /** {@code network:} clock, layers, neurons, gradient estimator, delays, weights and what trains. */
     public record Network(double dtMs, List<Integer> hidden, boolean recurrent, Neuron neuron, Readout readout,
-                          SurrogateShape surrogate, Delays delays, Delays recurrentDelays, Weights weights,
-                          boolean trainWeights, boolean trainDelays) {
+                          String estimator, SurrogateShape surrogate, Na na, Delays delays, Delays recurrentDelays,
+                          Weights weights, boolean trainWeights, boolean trainDelays) {
         public Network {
+            String e = estimator.toLowerCase(Locale.ROOT);
+            if (!e.equals("surrogate") && !e.equals("na")) {
+                throw new IllegalArgumentException("unknown estimator '" + estimator + "'; use surrogate or na");
+            }
+            if (e.equals("na") && recurrent) {
+                throw new IllegalArgumentException("estimator na re-simulates a layer's whole window and cannot serve "
+                        + "recurrent layers; set recurrent: false or estimator: surrogate");
+            }
+            if (e.equals("na") && neuron.model().equalsIgnoreCase("srm")) {
+                throw new IllegalArgumentException("estimator na re-simulates LIF neurons; set neuron.model to "
+                        + "filtered_lif, lif or cuba_lif (or estimator: surrogate)");
+            }
             if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
                 throw new IllegalArgumentException("dt_ms must be a positive number, got " + dtMs);
             }
@@ -85,11 +97,13 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
     }
 
     /** {@code network.neuron:} which model and its constants. */
-    public record Neuron(String model, double threshold, boolean detachReset, Srm srm, Lif lif, CubaLif cubaLif) {
+    public record Neuron(String model, double threshold, boolean detachReset, Srm srm, Lif lif, CubaLif cubaLif,
+                         FilteredLif filteredLif) {
         public Neuron {
             String m = model.toLowerCase(Locale.ROOT);
-            if (!m.equals("srm") && !m.equals("lif") && !m.equals("cuba_lif")) {
-                throw new IllegalArgumentException("unknown neuron model '" + model + "'; use srm, lif or cuba_lif");
+            if (!m.equals("srm") && !m.equals("lif") && !m.equals("cuba_lif") && !m.equals("filtered_lif")) {
+                throw new IllegalArgumentException("unknown neuron model '" + model
+                        + "'; use srm, lif, cuba_lif or filtered_lif");
             }
             if (!(threshold > 0) || Double.isInfinite(threshold)) {
                 throw new IllegalArgumentException("threshold must be a positive number, got " + threshold);
@@ -122,6 +136,16 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
         }
     }
 
+    /** {@code network.neuron.filtered_lif:} the NA paper's LIF with a first-order synaptic filter. */
+    public record FilteredLif(double tauSynMs, double tauMemMs) {
+        public FilteredLif {
+            if (!(tauSynMs > 0) || Double.isInfinite(tauSynMs) || !(tauMemMs > 0)) {
+                throw new IllegalArgumentException("tau_syn_ms and tau_mem_ms must be positive, got " + tauSynMs
+                        + " and " + tauMemMs);
+            }
+        }
+    }
+
     /** {@code network.readout:} the output layer's neurons. */
     public record Readout(String model, double tauMemMs) {
         public Readout {
@@ -143,6 +167,24 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
     public record SurrogateShape(String kind, double width, double scale) {
         public SurrogateShape {
             Surrogate.of(kind, width, scale);
+        }
+    }
+
+    /** {@code network.na:} neighbourhood aggregation's choices (docs/na.md). */
+    public record Na(String weighting, double clip, boolean normalise, String lossChange) {
+        public Na {
+            io.delaynet.stepped.estimator.NeighbourhoodAggregation.Weighting.parse(weighting);
+            if (!(clip > 0)) {
+                throw new IllegalArgumentException("clip must be positive (.inf for none), got " + clip);
+            }
+            String l = lossChange.toLowerCase(Locale.ROOT);
+            if (!l.equals("first_order") && !l.equals("released")) {
+                throw new IllegalArgumentException("unknown loss_change '" + lossChange + "'; use first_order or released");
+            }
+        }
+
+        public boolean released() {
+            return lossChange.equalsIgnoreCase("released");
         }
     }
 
@@ -172,13 +214,20 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
     }
 
     /** {@code network.weights:} initial (and, when frozen, final) weights. */
-    public record Weights(String init, double scale, List<MeanStd> layers, MeanStd recurrent) {
+    public record Weights(String init, double scale, List<MeanStd> layers, MeanStd recurrent, Double clamp) {
         public Weights {
             String i = init.toLowerCase(Locale.ROOT);
-            if (!i.equals("normal") && !i.equals("ternary")) {
-                throw new IllegalArgumentException("unknown weight init '" + init + "'; use normal or ternary");
+            if (!i.equals("normal") && !i.equals("ternary") && !i.equals("kaiming")) {
+                throw new IllegalArgumentException("unknown weight init '" + init + "'; use normal, ternary or kaiming");
             }
             layers = layers == null ? List.of() : List.copyOf(layers);
+            if (clamp != null && !(clamp > 0)) {
+                throw new IllegalArgumentException("clamp must be positive or null, got " + clamp);
+            }
+        }
+
+        public boolean kaiming() {
+            return init.equalsIgnoreCase("kaiming");
         }
     }
 
@@ -193,13 +242,17 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
 
     /** {@code loss:} what is minimised and how the class is read out. */
     public record Loss(String kind, int targetSteps, double kernelTau, double firstSpikeTau, String readout,
-                       String decision) {
+                       double desiredCount, double undesiredCount, String decision) {
         public Loss {
             String k = kind.toLowerCase(Locale.ROOT);
             if (!k.equals("spike_time") && !k.equals("count_cross_entropy") && !k.equals("first_spike")
-                    && !k.equals("readout_cross_entropy")) {
-                throw new IllegalArgumentException("unknown loss '" + kind
-                        + "'; use spike_time, count_cross_entropy, first_spike or readout_cross_entropy");
+                    && !k.equals("readout_cross_entropy") && !k.equals("filtered_kernel") && !k.equals("spike_count")) {
+                throw new IllegalArgumentException("unknown loss '" + kind + "'; use spike_time, count_cross_entropy, "
+                        + "first_spike, readout_cross_entropy, filtered_kernel or spike_count");
+            }
+            if (!(desiredCount >= 0) || !(undesiredCount >= 0)) {
+                throw new IllegalArgumentException("desired_count and undesired_count must be >= 0, got " + desiredCount
+                        + " and " + undesiredCount);
             }
             Decision.parse(decision);
             ReadoutCrossEntropy.Over.parse(readout);

@@ -21,6 +21,7 @@ public final class SteppedLearner implements Learner<SteppedWorkspace> {
     private final Decision decision;
     private final SampleSource samples;
     private final boolean exploitSparsity;
+    private final double weightBound;
 
     /**
      * @param exploitSparsity false runs the dense baseline (every neuron and step passed between
@@ -28,6 +29,15 @@ public final class SteppedLearner implements Learner<SteppedWorkspace> {
      */
     public SteppedLearner(SteppedNetwork network, SpikeLoss loss, Decision decision, SampleSource samples,
                           boolean exploitSparsity) {
+        this(network, loss, decision, samples, exploitSparsity, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * @param weightBound after every optimizer step the weights are clamped to [-weightBound,
+     *                    weightBound]; +inf for no clamp
+     */
+    public SteppedLearner(SteppedNetwork network, SpikeLoss loss, Decision decision, SampleSource samples,
+                          boolean exploitSparsity, double weightBound) {
         if (network.inputSize() != samples.inputSize() || network.outputSize() != samples.classes()) {
             throw new IllegalArgumentException("network is " + network.inputSize() + " -> " + network.outputSize()
                     + " but the data has " + samples.inputSize() + " inputs and " + samples.classes() + " classes");
@@ -37,6 +47,7 @@ public final class SteppedLearner implements Learner<SteppedWorkspace> {
         this.decision = decision;
         this.samples = samples;
         this.exploitSparsity = exploitSparsity;
+        this.weightBound = weightBound;
     }
 
     public SteppedNetwork network() {
@@ -103,9 +114,12 @@ public final class SteppedLearner implements Learner<SteppedWorkspace> {
         return new SampleResult(value, decision.predict(out, network.steps(), network.outputSize()), label);
     }
 
-    /** Reference behaviour: delays are clamped (at zero) after every optimizer step. */
+    /** Reference behaviour: delays are clamped (at zero) after every optimizer step; weights when bounded. */
     @Override
     public void afterStep() {
+        if (weightBound < Double.POSITIVE_INFINITY) {
+            network.clampWeights(weightBound);
+        }
         network.clampDelays();
     }
 

@@ -77,8 +77,9 @@ public final class SteppedMethod implements Method {
         SampleSource samples = loaded.samples();
         SteppedNetwork network = NetworkFactory.build(config.network(), samples.inputSize(), samples.classes(),
                 loaded.steps(), streams, config.loss().decision());
-        SteppedLearner learner = new SteppedLearner(network, NetworkFactory.loss(config.loss()),
-                io.delaynet.stepped.loss.Decision.parse(config.loss().decision()), samples, exploitSparsity);
+        SteppedLearner learner = new SteppedLearner(network, NetworkFactory.loss(config.loss(), config.network()),
+                io.delaynet.stepped.loss.Decision.parse(config.loss().decision()), samples, exploitSparsity,
+                config.network().weights().clamp() == null ? Double.POSITIVE_INFINITY : config.network().weights().clamp());
         return new SteppedExperiment(learner, config.training(), loaded.files(), config.network().dtMs() / 1000,
                 config.loss().decision());
     }

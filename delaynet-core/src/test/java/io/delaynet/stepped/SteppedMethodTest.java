@@ -105,6 +105,7 @@ class SteppedMethodTest {
                     .filter(p -> p.getFileName().toString().startsWith("mnist")
                             || p.getFileName().toString().startsWith("fashion"))
                     .filter(p -> !p.getFileName().toString().contains("-delgrad-")) // DelGrad's MNIST examples
+                    .filter(p -> !p.getFileName().toString().contains("-na-")) // NA's: their own test below
                     .sorted().toList();
         }
         assertEquals(6, files.size(), "examples: " + files);
@@ -121,6 +122,29 @@ class SteppedMethodTest {
             assertEquals(!weightsOnly, c.network().trainDelays(), f.toString());
             assertEquals(f.getFileName().toString().contains("ternary") ? "ternary" : "normal",
                     c.network().weights().init(), f.toString());
+        }
+    }
+
+    @Test
+    void theNeighbourhoodAggregationExamplesBindToNaOnFilteredLif() throws IOException {
+        Path examples = Path.of(System.getProperty("user.dir")).resolve("../examples");
+        List<Path> files;
+        try (Stream<Path> list = Files.list(examples)) {
+            files = list.filter(p -> p.getFileName().toString().contains("-na-")).sorted().toList();
+        }
+        assertEquals(3, files.size(), "NA examples: " + files);
+        for (Path f : files) {
+            SteppedConfig c = ConfigBinder.bind(ConfigTree.merge(method.defaults(), ConfigTree.read(f)),
+                    SteppedConfig.class, f.toString());
+            assertEquals("na", c.network().estimator(), f.toString());
+            assertEquals("filtered_lif", c.network().neuron().model(), f.toString());
+            assertEquals("filtered_kernel", c.loss().kind(), f.toString());
+            boolean delaysOnly = f.getFileName().toString().contains("delays-only");
+            assertEquals(!delaysOnly, c.network().trainWeights(), f.toString());
+            assertEquals(delaysOnly, c.network().trainDelays(), f.toString());
+            boolean fashion = f.getFileName().toString().startsWith("fashion");
+            assertEquals(fashion ? "fashion-mnist" : "mnist", c.data().dataset(), f.toString());
+            assertEquals(fashion ? List.of(400, 400) : List.of(800), c.network().hidden(), f.toString());
         }
     }
 

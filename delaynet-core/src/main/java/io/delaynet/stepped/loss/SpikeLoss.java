@@ -4,7 +4,8 @@ package io.delaynet.stepped.loss;
  * A loss on the output layer's output for one sample: spike trains, or the potentials of a
  * non-spiking read-out ({@link ReadoutCrossEntropy}). Arrays are laid out {@code s[t * classes + k]}.
  */
-public sealed interface SpikeLoss permits SpikeTimeLoss, CountCrossEntropy, FirstSpikeLoss, ReadoutCrossEntropy {
+public sealed interface SpikeLoss permits SpikeTimeLoss, CountCrossEntropy, FirstSpikeLoss, ReadoutCrossEntropy,
+        FilteredKernelLoss, SpikeCountLoss {
 
     /**
      * The loss of {@code spikes} for the true class {@code label}.

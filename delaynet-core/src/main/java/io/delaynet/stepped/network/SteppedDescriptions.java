@@ -14,6 +14,7 @@ import io.delaynet.stepped.delay.Rounding;
 import io.delaynet.stepped.estimator.GradientEstimator;
 import io.delaynet.stepped.estimator.SurrogateGradient;
 import io.delaynet.stepped.neuron.CubaLifParams;
+import io.delaynet.stepped.neuron.FilteredLifParams;
 import io.delaynet.stepped.neuron.LeakyIntegratorParams;
 import io.delaynet.stepped.neuron.LifParams;
 import io.delaynet.stepped.neuron.NeuronModel;
@@ -167,6 +168,7 @@ public final class SteppedDescriptions {
             case SrmParams s -> new Neuron.Srm(s.tauPsp(), s.tauRefractory(), s.refractoryScale(), s.threshold());
             case LifParams l -> new Neuron.Lif(l.tauMem(), l.threshold(), reset(l.reset()));
             case CubaLifParams c -> new Neuron.CubaLif(c.tauSyn(), c.tauMem(), c.threshold(), reset(c.reset()));
+            case FilteredLifParams f -> new Neuron.FilteredLif(f.tauSyn(), f.tauMem(), f.threshold());
             case LeakyIntegratorParams li -> new Neuron.LeakyIntegrator(li.tauMem());
         };
     }
@@ -176,6 +178,7 @@ public final class SteppedDescriptions {
             case Neuron.Srm s -> new SrmParams(s.threshold(), s.tauPsp(), s.tauRefractory(), s.refractoryScale(), detachReset);
             case Neuron.Lif l -> new LifParams(l.tauMem(), l.threshold(), reset(l.reset()), detachReset);
             case Neuron.CubaLif c -> new CubaLifParams(c.tauSyn(), c.tauMem(), c.threshold(), reset(c.reset()), detachReset);
+            case Neuron.FilteredLif f -> new FilteredLifParams(f.tauSyn(), f.tauMem(), f.threshold(), detachReset);
             case Neuron.LeakyIntegrator li -> new LeakyIntegratorParams(li.tauMem());
             case Neuron.Source s -> throw new IllegalArgumentException("a source population cannot be a layer");
             case Neuron.FirstSpikeLif f -> throw new IllegalArgumentException(

@@ -202,6 +202,18 @@ public final class SteppedNetwork {
         return slot < 0 ? null : gradients[slot];
     }
 
+    /** Clamps every weight to [-bound, bound] (the NA release's clamp after each optimizer step). */
+    public void clampWeights(double bound) {
+        for (ParameterGroup g : groups) {
+            if (g.rateKey().equals("weights")) {
+                double[] w = g.values();
+                for (int k = 0; k < w.length; k++) {
+                    w[k] = Math.max(-bound, Math.min(bound, w[k]));
+                }
+            }
+        }
+    }
+
     /** Clamps every projection's delays and refreshes what is derived from them. */
     public void clampDelays() {
         for (Layer layer : layers) {

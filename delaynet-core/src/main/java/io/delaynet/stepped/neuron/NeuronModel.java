@@ -10,7 +10,8 @@ import io.delaynet.stepped.surrogate.SpikeFunction;
  * <p>The spike nonlinearity and its derivative come from a {@link SpikeFunction}, so the
  * gradient estimator can be swapped without touching the dynamics.
  */
-public sealed interface NeuronModel permits SrmParams, LifParams, CubaLifParams, LeakyIntegratorParams {
+public sealed interface NeuronModel permits SrmParams, LifParams, CubaLifParams, FilteredLifParams,
+        LeakyIntegratorParams {
 
     /** Firing threshold theta. */
     double threshold();

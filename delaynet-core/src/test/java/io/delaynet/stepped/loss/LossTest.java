@@ -94,4 +94,50 @@ class LossTest {
         s[9 * K] = 1;
         assertEquals(0, Decision.MOST_SPIKES.predict(s, T, K));
     }
+
+    @Test
+    void filteredKernelLossAgainstItsDefinitionAndFiniteDifferences() {
+        FilteredKernelLoss loss = new FilteredKernelLoss(2);
+        double[] s = new double[T * K];
+        for (int t = 0; t < T; t++) {
+            s[t * K + 1] = 1; // the label neuron spikes every step: its trace is the target's
+        }
+        assertEquals(0.0, loss.evaluate(s, T, K, 1, null), 1e-15);
+        s[3 * K] = 1; // a stray spike at step 3: trace (1/2)^(t-2) from t = 3 on
+        double expected = 0;
+        for (int t = 3; t < T; t++) {
+            expected += 0.5 * Math.pow(0.5, 2 * (t - 2));
+        }
+        assertEquals(expected, loss.evaluate(s, T, K, 1, null), 1e-12);
+        double[] graded = new double[T * K];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        for (int k = 0; k < graded.length; k++) {
+            graded[k] = r.nextDouble();
+        }
+        double[] g = new double[T * K];
+        loss.evaluate(graded, T, K, 2, g);
+        for (int k = 0; k < graded.length; k++) {
+            double saved = graded[k];
+            graded[k] = saved + 1e-6;
+            double plus = loss.evaluate(graded, T, K, 2, null);
+            graded[k] = saved - 1e-6;
+            double minus = loss.evaluate(graded, T, K, 2, null);
+            graded[k] = saved;
+            assertEquals((plus - minus) / 2e-6, g[k], 1e-8, "entry " + k);
+        }
+    }
+
+    @Test
+    void spikeCountLossOnCounts() {
+        double[] s = new double[T * K];
+        s[0] = 1;
+        s[K] = 1;
+        s[2 * K + 2] = 1; // counts 2, 0, 1; label 2 wants 5, the others 1
+        double[] g = new double[T * K];
+        double value = new SpikeCountLoss(5, 1).evaluate(s, T, K, 2, g);
+        assertEquals(0.5 * (1 + 1 + 16), value, 1e-12);
+        assertEquals(1.0, g[4 * K], 0.0);
+        assertEquals(-1.0, g[9 * K + 1], 0.0);
+        assertEquals(-4.0, g[6 * K + 2], 0.0);
+    }
 }

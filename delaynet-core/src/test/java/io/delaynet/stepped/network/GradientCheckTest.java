@@ -7,10 +7,13 @@ import io.delaynet.stepped.delay.DelayInterpolation;
 import io.delaynet.delay.DelayKind;
 import io.delaynet.stepped.delay.Rounding;
 import io.delaynet.stepped.loss.CountCrossEntropy;
+import io.delaynet.stepped.loss.FilteredKernelLoss;
 import io.delaynet.stepped.loss.FirstSpikeLoss;
+import io.delaynet.stepped.loss.SpikeCountLoss;
 import io.delaynet.stepped.loss.SpikeLoss;
 import io.delaynet.stepped.loss.SpikeTimeLoss;
 import io.delaynet.stepped.neuron.AlphaKernel;
+import io.delaynet.stepped.neuron.FilteredLifParams;
 import io.delaynet.stepped.neuron.LifParams;
 import io.delaynet.stepped.neuron.NeuronModel;
 import io.delaynet.stepped.neuron.SrmParams;
@@ -39,6 +42,9 @@ class GradientCheckTest {
         NeuronModel srm = new SrmParams(1.0, 3.0, 1.0, 2.0, false);
         NeuronModel lifSubtract = LifParams.ofBeta(0.8, 1.0, LifParams.Reset.SUBTRACT, false);
         NeuronModel lifZero = LifParams.ofBeta(0.7, 1.0, LifParams.Reset.ZERO, false);
+        NeuronModel filtered = new FilteredLifParams(2.0, 5.0, 1.0, false);
+        SpikeLoss kernel = new FilteredKernelLoss(2.0);
+        SpikeLoss spikeCount = new SpikeCountLoss(5, 1);
         DelayInterpolation linear = new DelayInterpolation.Linear();
         DelayInterpolation gaussian = new DelayInterpolation.Gaussian(0.6);
         SpikeLoss spikeTime = new SpikeTimeLoss(new AlphaKernel(2.0, 1.0), 5);
@@ -53,6 +59,10 @@ class GradientCheckTest {
                     first, 0.8));
             all.add(Arguments.of("lif-zero/" + kind + "/gaussian/spike-time", seed++, lifZero, kind, gaussian,
                     spikeTime, 0.8));
+            all.add(Arguments.of("filtered-lif/" + kind + "/linear/filtered-kernel", seed++, filtered, kind, linear,
+                    kernel, 2.0));
+            all.add(Arguments.of("filtered-lif/" + kind + "/gaussian/spike-count", seed++, filtered, kind, gaussian,
+                    spikeCount, 2.0));
         }
         return all.stream();
     }
