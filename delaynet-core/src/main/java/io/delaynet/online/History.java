@@ -12,6 +12,8 @@ final class History {
     private final int width;
     private final int depth;
     private final double[] rows;
+    /** {@link #lags}' answer, reused: no allocation per step. */
+    private final int[] lagOffsets;
 
     History(int width, int depth) {
         if (depth < 1) {
@@ -20,6 +22,7 @@ final class History {
         this.width = width;
         this.depth = depth;
         this.rows = new double[width * depth];
+        this.lagOffsets = new int[depth];
     }
 
     int width() {
@@ -48,12 +51,24 @@ final class History {
         return s < 0 ? -1 : (s % depth) * width;
     }
 
+    /**
+     * For step t, the offset in {@link #rows()} of the row emitted {@code m} steps earlier, for m =
+     * 0 .. depth-1 (-1 before the start): computed once per step, so the loops over synapses do
+     * no modulo.
+     */
+    int[] lags(int t) {
+        for (int m = 0; m < depth; m++) {
+            lagOffsets[m] = rowOffset(t - m);
+        }
+        return lagOffsets;
+    }
+
     double[] rows() {
         return rows;
     }
 
     /** Doubles held, for the memory accounting. */
     long doubles() {
-        return rows.length;
+        return rows.length + lagOffsets.length;
     }
 }

@@ -86,6 +86,7 @@ final class TracedProjection {
     void addInput(History h, int t, double[] input) {
         double[] w = projection.weights().values();
         double[] rows = h.rows();
+        int[] lag = h.lags(t);
         for (int i = 0; i < pre; i++) {
             int wRow = i * post;
             for (int j = 0; j < post; j++) {
@@ -93,7 +94,7 @@ final class TracedProjection {
                 int first = taps.first(k);
                 double x = 0;
                 for (int m = first; m < first + taps.count(k); m++) {
-                    int at = h.rowOffset(t - taps.offset(m));
+                    int at = lag[taps.offset(m)];
                     if (at >= 0) {
                         x += taps.value(m) * rows[at + i];
                     }
@@ -117,6 +118,7 @@ final class TracedProjection {
                double[] gradDelays) {
         double[] w = projection.weights().values();
         double[] rows = h.rows();
+        int[] lag = h.lags(t);
         double alpha = n.alpha();
         double beta = n.beta();
         double[] psi = n.psi();
@@ -132,7 +134,7 @@ final class TracedProjection {
                 double x = 0;
                 double slope = 0;
                 for (int m = first; m < first + taps.count(k); m++) {
-                    int at = h.rowOffset(t - taps.offset(m));
+                    int at = lag[taps.offset(m)];
                     if (at >= 0) {
                         double spike = rows[at + i];
                         x += taps.value(m) * spike;
