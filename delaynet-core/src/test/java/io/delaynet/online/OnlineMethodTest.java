@@ -31,16 +31,18 @@ class OnlineMethodTest {
     void everyExampleBuildsTheNetworkItsNameSays() throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(Path.of("..", "examples"))) {
-            files = list.filter(p -> p.getFileName().toString().startsWith("fsdd-online-")).sorted().toList();
+            files = list.filter(p -> p.getFileName().toString().contains("-online-")).sorted().toList();
         }
-        assertEquals(4, files.size(), "examples: " + files);
+        assertEquals(5, files.size(), "examples: " + files);
         for (Path f : files) {
             String name = f.getFileName().toString();
             OnlineConfig c = ConfigBinder.bind(ConfigTree.merge(method.defaults(), ConfigTree.read(f)),
                     OnlineConfig.class, name);
             assertEquals("online", c.method());
             OnlineMethod.check(c);
-            OnlineNetwork n = OnlineMethod.network(c, 64, 10, 100, new RandomStreams(1));
+            boolean shd = name.startsWith("shd");
+            assertEquals(shd ? "shd" : "fsdd", c.data().dataset(), name);
+            OnlineNetwork n = OnlineMethod.network(c, shd ? 700 : 64, shd ? 20 : 10, 100, new RandomStreams(1));
             List<String> groups = n.network().parameters().stream().filter(ParameterGroup::trainable)
                     .map(g -> g.name() + ":" + g.size()).toList();
             List<String> expected = switch (name) {
@@ -51,6 +53,8 @@ class OnlineMethodTest {
                         "layer2.weights:1280");
                 case "fsdd-online-recurrent-synaptic.yaml" -> List.of("layer1.weights:8192", "layer1.delays:8192",
                         "layer1.recurrent.weights:16384", "layer1.recurrent.delays:16384", "layer2.weights:1280");
+                case "shd-online-recurrent-synaptic.yaml" -> List.of("layer1.weights:89600", "layer1.delays:89600",
+                        "layer1.recurrent.weights:16384", "layer1.recurrent.delays:16384", "layer2.weights:2560");
                 default -> throw new AssertionError("unexpected example " + name);
             };
             assertEquals(expected, groups, name);
