@@ -56,7 +56,7 @@ class ConfigCommandTest {
     void anUnknownMethodNamesTheKnownOnes() {
         Cli.Result r = Cli.run("config", "--method", "nope");
         assertEquals(2, r.status());
-        assertEquals("delaynet: unknown method 'nope'; use one of: delgrad, delgrad-chip, stepped\n", r.errLines());
+        assertEquals("delaynet: unknown method 'nope'; use one of: delgrad, delgrad-chip, stepped, online\n", r.errLines());
     }
 
     @Test

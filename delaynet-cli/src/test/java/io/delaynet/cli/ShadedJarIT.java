@@ -29,18 +29,18 @@ class ShadedJarIT {
             List<String> providers = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8)
                     .lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
             assertEquals(List.of("io.delaynet.event.config.DelGradMethod", "io.delaynet.hardware.config.ChipMethod",
-                    "io.delaynet.stepped.SteppedMethod"), providers);
+                    "io.delaynet.stepped.SteppedMethod", "io.delaynet.online.OnlineMethod"), providers);
         }
     }
 
     @Test
     void theJarListsTheMethodsInHelpAndErrors() throws Exception {
         String help = runJar("config", "--help").replaceAll("\\s+", " "); // help text wraps at any space
-        assertTrue(help.contains("one of delgrad, delgrad-chip, stepped"), help);
+        assertTrue(help.contains("one of delgrad, delgrad-chip, stepped, online"), help);
         String config = runJar("config", "--method", "nope");
-        assertTrue(config.contains("unknown method 'nope'; use one of: delgrad, delgrad-chip, stepped"), config);
+        assertTrue(config.contains("unknown method 'nope'; use one of: delgrad, delgrad-chip, stepped, online"), config);
         String train = runJar("train", "--set", "method=nope");
-        assertTrue(train.contains("unknown method 'nope'; use one of: delgrad, delgrad-chip, stepped"), train);
+        assertTrue(train.contains("unknown method 'nope'; use one of: delgrad, delgrad-chip, stepped, online"), train);
     }
 
     private static String runJar(String... args) throws IOException, InterruptedException {

@@ -68,12 +68,9 @@ public final class SteppedMethod implements Method {
             throw new ConfigException("config selects method '" + config.method() + "' but was given to the "
                     + NAME + " method; set method: " + NAME);
         }
-        SteppedConfig.Data d = config.data();
-        Dataset dataset = Datasets.byName(d.dataset(), "data.dataset", List.of(Dataset.Kind.IMAGES, Dataset.Kind.SPIKE_EVENTS));
         RandomStreams streams = new RandomStreams(config.training().seed());
-        Path dir = dataDirectory(d.dir(), context);
-        LoadedSamples loaded = dataset.kind() == Dataset.Kind.IMAGES ? images(d, dataset, dir, streams)
-                : events(d, dataset, dir, streams, config.network().dtMs(), config.training().resolvedThreads());
+        LoadedSamples loaded = load(config.data(), context, streams, config.network().dtMs(),
+                config.training().resolvedThreads());
         SampleSource samples = loaded.samples();
         SteppedNetwork network = NetworkFactory.build(config.network(), samples.inputSize(), samples.classes(),
                 loaded.steps(), streams, config.loss().decision());
@@ -85,7 +82,20 @@ public final class SteppedMethod implements Method {
     }
 
     /** Samples in spike form, the steps of their window and the files they came from. */
-    private record LoadedSamples(SampleSource samples, int steps, Map<String, Path> files) {
+    public record LoadedSamples(SampleSource samples, int steps, Map<String, Path> files) {
+    }
+
+    /**
+     * The samples a {@code data:} section names, in spike form on the step grid of {@code dtMs}:
+     * images by latency code, spoken digits binned (what the online method shares with this one).
+     * The split is drawn from the stream "split" of {@code streams}.
+     */
+    public static LoadedSamples load(SteppedConfig.Data d, RunContext context, RandomStreams streams, double dtMs,
+                                     int threads) {
+        Dataset dataset = Datasets.byName(d.dataset(), "data.dataset", List.of(Dataset.Kind.IMAGES, Dataset.Kind.SPIKE_EVENTS));
+        Path dir = dataDirectory(d.dir(), context);
+        return dataset.kind() == Dataset.Kind.IMAGES ? images(d, dataset, dir, streams)
+                : events(d, dataset, dir, streams, dtMs, threads);
     }
 
     private static LoadedSamples images(SteppedConfig.Data d, Dataset dataset, Path dir, RandomStreams streams) {

@@ -20,27 +20,28 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The method registry finds the three methods of delaynet-core through the service file, and the
+ * The method registry finds the four methods of delaynet-core through the service file, and the
  * {@code run} package (with its sub-packages) depends on no engine, in its sources or its class files.
  */
 class MethodRegistryTest {
     /** Engine packages, in the internal (slashes) form class files use. */
-    private static final Pattern ENGINE_INTERNAL = Pattern.compile("io/delaynet/(event|stepped|hardware)(/|;|$)");
-    private static final Pattern ENGINE_DOTTED = Pattern.compile("io\\.delaynet\\.(event|stepped|hardware)\\b");
+    private static final Pattern ENGINE_INTERNAL = Pattern.compile("io/delaynet/(event|stepped|hardware|online)(/|;|$)");
+    private static final Pattern ENGINE_DOTTED = Pattern.compile("io\\.delaynet\\.(event|stepped|hardware|online)\\b");
     private static final Pattern ENGINE_IMPORT = Pattern.compile(
-            "(?m)^\\s*import\\s+(static\\s+)?io\\.delaynet\\.(event|stepped|hardware)\\b");
+            "(?m)^\\s*import\\s+(static\\s+)?io\\.delaynet\\.(event|stepped|hardware|online)\\b");
 
     @Test
-    void registryListsTheThreeMethodsInTheServiceFilesOrder() {
-        assertEquals(List.of("delgrad", "delgrad-chip", "stepped"), Methods.all().stream().map(Method::name).toList());
+    void registryListsTheFourMethodsInTheServiceFilesOrder() {
+        assertEquals(List.of("delgrad", "delgrad-chip", "stepped", "online"),
+                Methods.all().stream().map(Method::name).toList());
         assertEquals("delgrad-chip", Methods.byName("delgrad-chip").name());
         assertTrue(Methods.all().stream().noneMatch(m -> m.description().isBlank()));
     }
 
     @Test
     void anUnknownMethodNamesTheRegisteredOnes() {
-        ConfigException e = assertThrows(ConfigException.class, () -> Methods.byName("online"));
-        assertEquals("unknown method 'online'; use one of: delgrad, delgrad-chip, stepped", e.getMessage());
+        ConfigException e = assertThrows(ConfigException.class, () -> Methods.byName("offline"));
+        assertEquals("unknown method 'offline'; use one of: delgrad, delgrad-chip, stepped, online", e.getMessage());
     }
 
     @Test

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training and encoding speed on this machine.",
-        subcommands = {DelGradBench.class, SteppedBenchCommand.class, io.delaynet.cli.audio.AudioBenchCommand.class})
+        subcommands = {DelGradBench.class, SteppedBenchCommand.class, OnlineBenchCommand.class,
+                io.delaynet.cli.audio.AudioBenchCommand.class})
 public final class BenchCommand {
 }

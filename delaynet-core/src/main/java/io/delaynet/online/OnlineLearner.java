@@ -1,0 +1,75 @@
+package io.delaynet.online;
+
+import io.delaynet.stepped.SampleSource;
+import io.delaynet.train.ParameterGroup;
+import io.delaynet.train.SampleResult;
+import io.delaynet.train.Split;
+import io.delaynet.train.StreamingLearner;
+import java.util.List;
+
+/**
+ * The three-factor rule as a {@link StreamingLearner}: a sample is one sequence, simulated forward
+ * once, its gradient estimate summed step by step into the workspace; the trainer applies it at
+ * the end of the sequence (per sample or per batch) or every k steps inside it.
+ */
+public final class OnlineLearner implements StreamingLearner<OnlineWorkspace> {
+    private final OnlineNetwork network;
+    private final SampleSource samples;
+
+    public OnlineLearner(OnlineNetwork network, SampleSource samples) {
+        if (network.inputSize() != samples.inputSize() || network.outputSize() != samples.classes()) {
+            throw new IllegalArgumentException("network is " + network.inputSize() + " -> " + network.outputSize()
+                    + " but the data has " + samples.inputSize() + " inputs and " + samples.classes() + " classes");
+        }
+        this.network = network;
+        this.samples = samples;
+    }
+
+    public OnlineNetwork network() {
+        return network;
+    }
+
+    public SampleSource samples() {
+        return samples;
+    }
+
+    @Override
+    public List<ParameterGroup> parameters() {
+        return network.network().parameters();
+    }
+
+    @Override
+    public OnlineWorkspace newWorkspace() {
+        return network.newWorkspace();
+    }
+
+    @Override
+    public int size(Split split) {
+        return samples.size(split);
+    }
+
+    @Override
+    public SampleResult learn(int index, OnlineWorkspace ws, int updateEvery, UpdateHook hook) {
+        samples.encode(Split.TRAIN, index, ws.input);
+        return network.run(ws.input, samples.label(Split.TRAIN, index), ws, true, updateEvery, hook);
+    }
+
+    /** As {@link #learn} with one update at the end, for a sample of any split (inspection). */
+    public SampleResult sampleGradient(Split split, int index, OnlineWorkspace ws) {
+        samples.encode(split, index, ws.input);
+        return network.run(ws.input, samples.label(split, index), ws, true, Integer.MAX_VALUE, UpdateHook.NONE);
+    }
+
+    @Override
+    public SampleResult evaluate(Split split, int index, OnlineWorkspace ws) {
+        samples.encode(split, index, ws.input);
+        return network.run(ws.input, samples.label(split, index), ws, false, Integer.MAX_VALUE, UpdateHook.NONE);
+    }
+
+    /** Delays are clamped to their bounds and the tap tables re-read after every optimizer step. */
+    @Override
+    public void afterStep() {
+        network.network().clampDelays();
+        network.refresh();
+    }
+}

@@ -1,0 +1,144 @@
+package io.delaynet.online;
+
+import io.delaynet.config.ConfigBinder;
+import io.delaynet.config.ConfigException;
+import io.delaynet.config.ConfigTree;
+import io.delaynet.delay.DelayKind;
+import io.delaynet.model.Connection;
+import io.delaynet.model.NetworkDescription;
+import io.delaynet.run.Experiment;
+import io.delaynet.run.Method;
+import io.delaynet.run.RunContext;
+import io.delaynet.stepped.NetworkFactory;
+import io.delaynet.stepped.SteppedConfig;
+import io.delaynet.stepped.SteppedMethod;
+import io.delaynet.stepped.loss.Decision;
+import io.delaynet.stepped.network.SteppedDescriptions;
+import io.delaynet.stepped.network.SteppedNetwork;
+import io.delaynet.util.RandomStreams;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code method: online}: LIF / CubaLIF networks, feed-forward or recurrent, with synaptic or
+ * axonal delays, whose weights and delays learn online by a three-factor rule (eligibility traces
+ * with a surrogate derivative, times the read-out error fed back). The derivation is in
+ * docs/three-factor.md. Its defaults: spoken digits (FSDD), 64 -> 128 recurrent -> 10, weights and
+ * synaptic delays.
+ */
+public final class OnlineMethod implements Method {
+    public static final String NAME = "online";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "online three-factor learning (e-prop style) of weights and delays, feed-forward or recurrent; FSDD, SHD";
+    }
+
+    @Override
+    public ObjectNode defaults() {
+        return ConfigTree.resource(OnlineMethod.class, "online-defaults.yaml");
+    }
+
+    @Override
+    public String defaultsDocument() {
+        return ConfigTree.resourceText(OnlineMethod.class, "online-defaults.yaml");
+    }
+
+    @Override
+    public Experiment build(ObjectNode resolved, RunContext context) {
+        return buildExperiment(resolved, context);
+    }
+
+    public OnlineExperiment buildExperiment(ObjectNode resolved, RunContext context) {
+        OnlineConfig config = ConfigBinder.bind(resolved, OnlineConfig.class, "config");
+        if (!NAME.equals(config.method())) {
+            throw new ConfigException("config selects method '" + config.method() + "' but was given to the "
+                    + NAME + " method; set method: " + NAME);
+        }
+        check(config);
+        RandomStreams streams = new RandomStreams(config.training().seed());
+        SteppedMethod.LoadedSamples loaded = SteppedMethod.load(config.data(), context, streams,
+                config.network().dtMs(), config.training().resolvedThreads());
+        OnlineNetwork network = network(config, loaded.samples().inputSize(), loaded.samples().classes(),
+                loaded.steps(), streams);
+        return new OnlineExperiment(new OnlineLearner(network, loaded.samples()), config.training(), loaded.files(),
+                config.network().dtMs() / 1000, config.loss().decision());
+    }
+
+    /** What the online rule needs of a configuration, checked before any data is read. */
+    static void check(OnlineConfig config) {
+        SteppedConfig.Network n = config.network();
+        String model = n.neuron().model().toLowerCase(Locale.ROOT);
+        if (!model.equals("lif") && !model.equals("cuba_lif")) {
+            throw new ConfigException("network.neuron.model '" + n.neuron().model()
+                    + "' has no online rule here; use lif or cuba_lif");
+        }
+        if (!n.readout().leakyIntegrator()) {
+            throw new ConfigException("the online method reads out with leaky integrators; set network.readout.model: "
+                    + "leaky_integrator");
+        }
+        if (n.hidden().isEmpty()) {
+            throw new ConfigException("the online method needs at least one hidden layer; set network.hidden, e.g. [128]");
+        }
+        if (Feedback.parse(config.online().feedback()) == Feedback.SYMMETRIC && n.hidden().size() != 1) {
+            throw new ConfigException("online.feedback: symmetric reaches only the layer that feeds the read-out; with "
+                    + n.hidden().size() + " hidden layers set online.feedback: random");
+        }
+        bounded(n.delays(), "network.delays");
+        if (n.recurrent()) {
+            bounded(n.recurrentDelays(), "network.recurrent_delays");
+        }
+    }
+
+    private static void bounded(SteppedConfig.Delays d, String key) {
+        if (DelayKind.parse(d.kind()) != DelayKind.NONE && d.max() == null) {
+            throw new ConfigException(key + ".max is null, but online learning keeps a history as long as the longest "
+                    + "delay; set " + key + ".max to a number of steps (e.g. 20)");
+        }
+    }
+
+    /**
+     * The network of a configuration: the time-stepped method's, except that the read-out
+     * projection has no delays (its error must reach the hidden layer in the step it is made),
+     * with the feedback matrices drawn from the streams ("feedback", l).
+     */
+    static OnlineNetwork network(OnlineConfig config, int inputs, int classes, int steps, RandomStreams streams) {
+        SteppedConfig.Network n = config.network();
+        NetworkDescription d = NetworkFactory.describe(n, inputs, classes, steps, streams, config.loss().decision());
+        SteppedNetwork stepped = SteppedDescriptions.build(withoutReadoutDelays(d), NetworkFactory.options(n));
+        Feedback feedback = Feedback.parse(config.online().feedback());
+        double[][] fixed = null;
+        if (feedback == Feedback.RANDOM) {
+            SteppedConfig.MeanStd readout = n.weights().layers().get(n.hidden().size());
+            double std = config.online().feedbackStd() != null ? config.online().feedbackStd()
+                    : readout.std() * n.weights().scale();
+            if (!(std > 0)) {
+                throw new ConfigException("online.feedback_std is null and the read-out's initial std is 0; set "
+                        + "online.feedback_std to a positive number");
+            }
+            fixed = new double[n.hidden().size()][];
+            for (int l = 0; l < fixed.length; l++) {
+                fixed[l] = Feedback.randomMatrix(n.hidden().get(l), classes, std, streams.stream("feedback", l));
+            }
+        }
+        return new OnlineNetwork(stepped, feedback, fixed, Decision.parse(config.loss().decision()));
+    }
+
+    static NetworkDescription withoutReadoutDelays(NetworkDescription d) {
+        List<Connection> connections = new ArrayList<>();
+        for (Connection c : d.connections()) {
+            boolean readout = c.to().equals(d.output()) && !c.recurrent();
+            connections.add(readout ? new Connection(c.name(), c.from(), c.to(), c.pre(), c.post(), c.weights(),
+                    DelayKind.NONE, new double[0], c.realisation(), false) : c);
+        }
+        return new NetworkDescription(d.time(), d.window(), d.populations(), connections, d.input(), d.output(),
+                d.decision());
+    }
+}

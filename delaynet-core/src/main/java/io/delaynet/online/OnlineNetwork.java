@@ -1,0 +1,290 @@
+package io.delaynet.online;
+
+import io.delaynet.delay.DelayKind;
+import io.delaynet.stepped.loss.Decision;
+import io.delaynet.stepped.network.Layer;
+import io.delaynet.stepped.network.SpikeEvents;
+import io.delaynet.stepped.network.SteppedNetwork;
+import io.delaynet.stepped.neuron.LeakyIntegratorParams;
+import io.delaynet.train.ParameterGroup;
+import io.delaynet.train.SampleResult;
+import io.delaynet.train.StreamingLearner.UpdateHook;
+import java.util.List;
+
+/**
+ * A time-stepped network ({@link SteppedNetwork}: its layers, projections and parameter groups)
+ * run forward one step at a time with the three-factor rule of docs/three-factor.md: hidden
+ * layers of LIF or CubaLIF neurons (feed-forward, optionally recurrent), delays on their
+ * projections, and a read-out of leaky integrators without delays scored by a softmax
+ * cross-entropy at every step.
+ *
+ * <p>Per step t: each hidden layer gathers its input from the histories, steps its neurons (hard
+ * spikes) and records psi; the read-out integrates; the read-out error {@code err[t] = (softmax(y[t])
+ * - onehot) / T} gives the read-out weights their exact gradient {@code err_k[t] ybar_j[t]} and,
+ * through the {@link Feedback} matrix, the learning signal {@code L_j[t]} of every hidden neuron;
+ * every trainable weight and delay then advances its trace and adds {@code L_j[t] ebar[t]}.
+ * Nothing of step t is kept beyond what the delays need.
+ *
+ * <p>Read-only during a sequence: it reads the parameters and writes only into the workspace.
+ */
+public final class OnlineNetwork {
+    private final SteppedNetwork network;
+    private final TracedProjection[] forward;
+    private final TracedProjection[] recurrent;
+    private final ParameterGroup readoutWeights;
+    private final double kappa;
+    private final Feedback feedback;
+    private final double[][] fixedFeedback;
+    private final Decision decision;
+    private final List<ParameterGroup> groups;
+
+    /**
+     * @param fixedFeedback per hidden layer, the random matrix B (hidden x classes, pre-major); null
+     *                      for {@link Feedback#SYMMETRIC}
+     */
+    public OnlineNetwork(SteppedNetwork network, Feedback feedback, double[][] fixedFeedback, Decision decision) {
+        int last = network.layerCount() - 1;
+        if (last < 1) {
+            throw new IllegalArgumentException("online learning needs at least one hidden layer");
+        }
+        Layer out = network.layer(last);
+        if (!(out.neuron() instanceof LeakyIntegratorParams li)) {
+            throw new IllegalArgumentException("online learning needs a leaky_integrator read-out");
+        }
+        if (out.input().kind() != DelayKind.NONE || out.isRecurrent()) {
+            throw new IllegalArgumentException("the online read-out has no delays and no recurrence");
+        }
+        if (feedback == Feedback.SYMMETRIC && last != 1) {
+            throw new IllegalArgumentException("symmetric feedback reaches only the layer that feeds the read-out; "
+                    + "with " + last + " hidden layers use random feedback");
+        }
+        if (feedback == Feedback.RANDOM && (fixedFeedback == null || fixedFeedback.length != last)) {
+            throw new IllegalArgumentException("random feedback needs one fixed matrix per hidden layer");
+        }
+        if (decision != Decision.MEAN_OUTPUT && decision != Decision.MAX_OUTPUT) {
+            throw new IllegalArgumentException("the online read-out decides by mean_output or max_output");
+        }
+        this.network = network;
+        this.forward = new TracedProjection[last];
+        this.recurrent = new TracedProjection[last];
+        for (int l = 0; l < last; l++) {
+            forward[l] = new TracedProjection(network.layer(l).input());
+            recurrent[l] = network.layer(l).isRecurrent() ? new TracedProjection(network.layer(l).recurrent()) : null;
+        }
+        this.readoutWeights = out.input().weights();
+        this.kappa = li.beta();
+        this.feedback = feedback;
+        this.fixedFeedback = fixedFeedback;
+        this.decision = decision;
+        this.groups = network.parameters();
+    }
+
+    public SteppedNetwork network() {
+        return network;
+    }
+
+    public Feedback feedback() {
+        return feedback;
+    }
+
+    int hiddenCount() {
+        return forward.length;
+    }
+
+    TracedProjection forward(int l) {
+        return forward[l];
+    }
+
+    TracedProjection recurrent(int l) {
+        return recurrent[l];
+    }
+
+    public int steps() {
+        return network.steps();
+    }
+
+    public int inputSize() {
+        return network.inputSize();
+    }
+
+    public int outputSize() {
+        return network.outputSize();
+    }
+
+    boolean trains(ParameterGroup g) {
+        return g != null && g.trainable();
+    }
+
+    private int slot(ParameterGroup g) {
+        return g == null ? -1 : groups.indexOf(g);
+    }
+
+    /** A workspace with gradient buffers shaped like the parameter groups. */
+    public OnlineWorkspace newWorkspace() {
+        double[][] gradients = new double[groups.size()][];
+        boolean[] trainable = new boolean[groups.size()];
+        for (int g = 0; g < groups.size(); g++) {
+            gradients[g] = new double[groups.get(g).size()];
+            trainable[g] = groups.get(g).trainable();
+        }
+        return new OnlineWorkspace(this, gradients, trainable);
+    }
+
+    /** Re-reads the delays into the tap tables; after every change of the delay values. */
+    public void refresh() {
+        for (int l = 0; l < forward.length; l++) {
+            forward[l].refresh();
+            if (recurrent[l] != null) {
+                recurrent[l].refresh();
+            }
+        }
+    }
+
+    /**
+     * Runs one sequence from rest.
+     *
+     * @param learn false: forward only (no traces, no gradients)
+     * @param every time steps between calls of {@code hook} (and one at the end), when learning
+     */
+    public SampleResult run(SpikeEvents input, int label, OnlineWorkspace ws, boolean learn, int every,
+                            UpdateHook hook) {
+        if (every < 1) {
+            throw new IllegalArgumentException("updates every k steps need k >= 1, got " + every);
+        }
+        ws.clearState();
+        int steps = network.steps();
+        int classes = outputSize();
+        boolean max = decision == Decision.MAX_OUTPUT;
+        java.util.Arrays.fill(ws.score, max ? Double.NEGATIVE_INFINITY : 0.0);
+        double loss = 0;
+        for (int t = 0; t < steps; t++) {
+            forwardStep(input, t, ws);
+            loss += readoutError(ws, label, steps);
+            for (int k = 0; k < classes; k++) {
+                ws.score[k] = max ? Math.max(ws.score[k], ws.readout[k]) : ws.score[k] + ws.readout[k];
+            }
+            if (learn) {
+                learnStep(t, ws);
+                if ((t + 1) % every == 0 || t == steps - 1) {
+                    hook.update();
+                }
+            }
+            endStep(t, ws);
+        }
+        int best = 0;
+        for (int k = 1; k < classes; k++) {
+            if (ws.score[k] > ws.score[best]) {
+                best = k;
+            }
+        }
+        return new SampleResult(loss / steps, best, label);
+    }
+
+    private void forwardStep(SpikeEvents input, int t, OnlineWorkspace ws) {
+        double[] row = ws.inputRow;
+        java.util.Arrays.fill(row, 0.0);
+        for (int k = input.from(t); k < input.to(t); k++) {
+            row[input.neuron(k)] += input.value(k);
+        }
+        for (int l = 0; l < forward.length; l++) {
+            HiddenLayer n = ws.layers[l];
+            ws.below[l].put(t, l == 0 ? row : ws.layers[l - 1].spikes());
+            n.beginStep();
+            forward[l].addInput(ws.below[l], t, n.input());
+            if (recurrent[l] != null) {
+                recurrent[l].addInput(ws.own[l], t, n.input());
+            }
+            n.step();
+        }
+        double[] z = ws.layers[forward.length - 1].spikes();
+        double[] w = readoutWeights.values();
+        double[] a = ws.readoutInput;
+        java.util.Arrays.fill(a, 0.0);
+        int classes = a.length;
+        for (int j = 0; j < z.length; j++) {
+            if (z[j] != 0) {
+                for (int k = 0; k < classes; k++) {
+                    a[k] += z[j] * w[j * classes + k];
+                }
+            }
+        }
+        for (int k = 0; k < classes; k++) {
+            ws.readout[k] = kappa * ws.readout[k] + a[k];
+        }
+    }
+
+    /** Writes err[t] into the workspace and returns the step's cross-entropy (not yet divided by T). */
+    private static double readoutError(OnlineWorkspace ws, int label, int steps) {
+        double[] y = ws.readout;
+        double top = Double.NEGATIVE_INFINITY;
+        for (double v : y) {
+            top = Math.max(top, v);
+        }
+        double sum = 0;
+        for (int k = 0; k < y.length; k++) {
+            ws.probabilities[k] = Math.exp(y[k] - top);
+            sum += ws.probabilities[k];
+        }
+        for (int k = 0; k < y.length; k++) {
+            double p = ws.probabilities[k] / sum;
+            ws.error[k] = (p - (k == label ? 1.0 : 0.0)) / steps;
+        }
+        return Math.log(sum) + top - y[label];
+    }
+
+    private void learnStep(int t, OnlineWorkspace ws) {
+        int last = forward.length - 1;
+        double[] err = ws.error;
+        int classes = err.length;
+        double[] z = ws.layers[last].spikes();
+        double[] ybar = ws.readoutTrace;
+        for (int j = 0; j < ybar.length; j++) {
+            ybar[j] = kappa * ybar[j] + z[j];
+        }
+        int out = slot(readoutWeights);
+        if (ws.trained(out)) {
+            double[] g = ws.gradients()[out];
+            for (int j = 0; j < ybar.length; j++) {
+                if (ybar[j] != 0) {
+                    for (int k = 0; k < classes; k++) {
+                        g[j * classes + k] += err[k] * ybar[j];
+                    }
+                }
+            }
+        }
+        for (int l = 0; l <= last; l++) {
+            double[] b = feedback == Feedback.SYMMETRIC ? readoutWeights.values() : fixedFeedback[l];
+            double[] signal = ws.signal[l];
+            for (int j = 0; j < signal.length; j++) {
+                double s = 0;
+                for (int k = 0; k < classes; k++) {
+                    s += b[j * classes + k] * err[k];
+                }
+                signal[j] = s;
+            }
+            trace(forward[l], ws.below[l], t, ws.layers[l], ws.forwardTraces[l], signal, ws);
+            if (recurrent[l] != null) {
+                trace(recurrent[l], ws.own[l], t, ws.layers[l], ws.recurrentTraces[l], signal, ws);
+            }
+        }
+    }
+
+    private void trace(TracedProjection p, History h, int t, HiddenLayer n, Traces tr, double[] signal,
+                       OnlineWorkspace ws) {
+        if (tr.weightCurrent == null && tr.delayCurrent == null) {
+            return;
+        }
+        int w = slot(p.projection().weights());
+        int d = slot(p.projection().delays());
+        p.trace(h, t, n, tr, signal, kappa, w < 0 ? null : ws.gradients()[w], d < 0 ? null : ws.gradients()[d]);
+    }
+
+    /** A layer's own spikes of step t join its recurrent history once everything of step t has read the older ones. */
+    private void endStep(int t, OnlineWorkspace ws) {
+        for (int l = 0; l < forward.length; l++) {
+            if (ws.own[l] != null) {
+                ws.own[l].put(t, ws.layers[l].spikes());
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.delaynet.online;
+
+import io.delaynet.stepped.network.SpikeEvents;
+import io.delaynet.train.Learner;
+import java.util.Arrays;
+
+/**
+ * One worker's state of an online simulation: the neurons, the short presynaptic histories the
+ * delays read, the eligibility traces, the read-out and the gradient accumulators. Everything
+ * here has a size fixed by the network and the longest allowed delay, none by the length of the
+ * sequence ({@link #stateDoubles()}); only the input sample itself, which the data hands over
+ * whole, is as long as the sequence.
+ */
+public final class OnlineWorkspace implements Learner.Workspace {
+    final SpikeEvents input;
+    final double[] inputRow;
+    final HiddenLayer[] layers;
+    /** Per hidden layer: the history of what feeds it from below (the data or the layer below). */
+    final History[] below;
+    /** Per hidden layer: the history of its own spikes, for its recurrent projection (null without). */
+    final History[] own;
+    final Traces[] forwardTraces;
+    final Traces[] recurrentTraces;
+    /** Per hidden layer: L_j[t]. */
+    final double[][] signal;
+    final double[] readoutInput;
+    final double[] readout;
+    /** The last hidden layer's spikes filtered with the read-out's decay: d y_k / d W_jk. */
+    final double[] readoutTrace;
+    final double[] error;
+    final double[] probabilities;
+    final double[] score;
+    private final double[][] gradients;
+    private final boolean[] trainable;
+
+    OnlineWorkspace(OnlineNetwork n, double[][] gradients, boolean[] trainable) {
+        this.gradients = gradients;
+        this.trainable = trainable;
+        int layerCount = n.hiddenCount();
+        input = new SpikeEvents(n.steps());
+        inputRow = new double[n.inputSize()];
+        layers = new HiddenLayer[layerCount];
+        below = new History[layerCount];
+        own = new History[layerCount];
+        forwardTraces = new Traces[layerCount];
+        recurrentTraces = new Traces[layerCount];
+        signal = new double[layerCount][];
+        for (int l = 0; l < layerCount; l++) {
+            TracedProjection ff = n.forward(l);
+            layers[l] = new HiddenLayer(n.network().layer(l).neuron(), ff.post(), n.network().spikeFunction());
+            below[l] = new History(ff.pre(), ff.depth());
+            forwardTraces[l] = new Traces(ff.pre() * ff.post(), n.trains(ff.projection().weights()),
+                    n.trains(ff.projection().delays()));
+            TracedProjection rec = n.recurrent(l);
+            if (rec != null) {
+                own[l] = new History(rec.pre(), rec.depth());
+                recurrentTraces[l] = new Traces(rec.pre() * rec.post(), n.trains(rec.projection().weights()),
+                        n.trains(rec.projection().delays()));
+            }
+            signal[l] = new double[ff.post()];
+        }
+        int classes = n.outputSize();
+        readoutInput = new double[classes];
+        readout = new double[classes];
+        readoutTrace = new double[layers[layerCount - 1].size()];
+        error = new double[classes];
+        probabilities = new double[classes];
+        score = new double[classes];
+    }
+
+    /** Back to rest: the start of a sequence. Gradients are left alone (the trainer zeroes them). */
+    void clearState() {
+        for (int l = 0; l < layers.length; l++) {
+            layers[l].clear();
+            below[l].clear();
+            forwardTraces[l].clear();
+            if (own[l] != null) {
+                own[l].clear();
+                recurrentTraces[l].clear();
+            }
+        }
+        Arrays.fill(readout, 0.0);
+        Arrays.fill(readoutTrace, 0.0);
+    }
+
+    boolean trained(int group) {
+        return trainable[group];
+    }
+
+    @Override
+    public double[][] gradients() {
+        return gradients;
+    }
+
+    /**
+     * Doubles of simulation state (neurons, histories, traces, read-out): the memory that does
+     * not grow with the sequence. Gradient accumulators and the input sample are not counted.
+     */
+    public long stateDoubles() {
+        long n = inputRow.length + readoutInput.length + readout.length + readoutTrace.length + error.length
+                + probabilities.length + score.length;
+        for (int l = 0; l < layers.length; l++) {
+            n += layers[l].doubles() + below[l].doubles() + forwardTraces[l].doubles() + signal[l].length;
+            if (own[l] != null) {
+                n += own[l].doubles() + recurrentTraces[l].doubles();
+            }
+        }
+        return n;
+    }
+}
