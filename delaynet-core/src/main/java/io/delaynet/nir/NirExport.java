@@ -133,6 +133,9 @@ public final class NirExport {
             }
             case Neuron.Srm s -> throw new NirException("population " + p.name() + " has SRM neurons (SLAYER's alpha "
                     + "kernels), which have no NIR node yet", "export a model with LIF, CubaLIF or leaky-integrator neurons");
+            case Neuron.FilteredLif f -> throw new NirException("population " + p.name() + " has neighbourhood "
+                    + "aggregation's filtered LIF, whose first-order (Euler) decays no continuous-time NIR node "
+                    + "reproduces", "export a model with LIF, CubaLIF or leaky-integrator neurons");
             case Neuron.FirstSpikeLif f -> throw new NirException("population " + p.name() + " has the event-driven "
                     + "engine's first-spike neurons in a time-stepped network", "describe it in continuous time (dt = 0)");
         }
