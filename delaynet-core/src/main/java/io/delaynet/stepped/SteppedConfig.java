@@ -62,6 +62,8 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
                           String estimator, SurrogateShape surrogate, Na na, Delays delays, Delays recurrentDelays,
                           Weights weights, boolean trainWeights, boolean trainDelays) {
         public Network {
+            // methods that share this section without an estimator of their own (online) leave it out
+            estimator = estimator == null ? "surrogate" : estimator;
             String e = estimator.toLowerCase(Locale.ROOT);
             if (!e.equals("surrogate") && !e.equals("na")) {
                 throw new IllegalArgumentException("unknown estimator '" + estimator + "'; use surrogate or na");
