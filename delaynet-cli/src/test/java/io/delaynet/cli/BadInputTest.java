@@ -77,7 +77,7 @@ class BadInputTest {
                 Arguments.of(List.of("training.epochs=0"), "training.epochs is 0, so nothing would be trained; give 1 or more"),
                 Arguments.of(List.of("network.threshold=-1"), "config: in 'network': network.threshold must be > 0"),
                 Arguments.of(List.of("training.learning_rates.weights=1e308", "training.epochs=3"),
-                        "training diverged in epoch 1 (layer0.weights holds "),
+                        "training diverged in epoch 1 (layer1.weights holds "),
                 Arguments.of(List.of("method=stepped", "network.threshold=.nan"), "config: 'network.threshold' is NaN; give a number"),
                 Arguments.of(List.of("method=delgrad-chip", "backend.noise_scale=.nan"), "config: 'backend.noise_scale' is NaN"),
                 Arguments.of(List.of("method=delgrad-chip", "backend.readout.clock=.inf"), "config: 'backend.readout.clock' is "
@@ -134,7 +134,7 @@ class BadInputTest {
         assertTrue(plots.length >= 3, Arrays.toString(plots));
         // parameters that no longer fit the saved network: a model damaged in the way a JSON parser cannot see
         Files.writeString(run.resolve("model.json"), Files.readString(run.resolve("model.json"))
-                .replaceFirst("\"layer0.weights\" : \\[ [-0-9.E]+, ", "\"layer0.weights\" : [ "));
+                .replaceFirst("\"layer1.weights\" : \\[ [-0-9.E]+, ", "\"layer1.weights\" : [ "));
         String msg = fails("report", run);
         assertTrue(msg.startsWith("cannot build the report of " + run + ", the existing report is left as it was: "), msg);
         assertArrayEquals(page, Files.readAllBytes(run.resolve("index.html")));
