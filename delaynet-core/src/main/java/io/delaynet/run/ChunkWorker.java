@@ -5,7 +5,9 @@ import io.delaynet.train.Learner;
 import io.delaynet.train.ParameterGroup;
 import io.delaynet.train.SampleResult;
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The far side of data-parallel training: a copy of a run's learner, built from the run's
@@ -17,11 +19,14 @@ import java.util.List;
  * <p>Not thread-safe: a worker owns one learner and one workspace; give every thread its own.
  */
 public final class ChunkWorker {
+    private final Experiment experiment;
     private final Learner<Learner.Workspace> learner;
     private final Learner.Workspace workspace;
 
-    private ChunkWorker(Learner<Learner.Workspace> learner) {
-        this.learner = learner;
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private ChunkWorker(Experiment experiment) {
+        this.experiment = experiment;
+        this.learner = (Learner) experiment.learner();
         this.workspace = learner.newWorkspace();
     }
 
@@ -30,19 +35,21 @@ public final class ChunkWorker {
      *
      * @param context where this machine finds the data
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static ChunkWorker of(String resolvedConfigYaml, RunContext context) {
         ResolvedConfig config = ResolvedConfig.ofTree(ConfigTree.parse(resolvedConfigYaml, "run configuration"), "chunk");
-        return new ChunkWorker((Learner) config.build(context).learner());
+        return new ChunkWorker(config.build(context));
     }
 
     /**
-     * One chunk's samples, in order, from a reset workspace, with these parameter values.
+     * One chunk's samples, in order, from a reset workspace, with these parameter values and this
+     * method state.
      *
      * @param values  every parameter group's values, in {@link Learner#parameters()} order
+     * @param state   the trainer's {@link Experiment#extraState()} now (e.g. DelGrad's batch count,
+     *                which selects the input-noise draws)
      * @param samples the chunk's training-sample indices, in order
      */
-    public Chunk learn(double[][] values, int[] samples) {
+    public Chunk learn(double[][] values, Map<String, double[]> state, int[] samples) {
         List<ParameterGroup> groups = learner.parameters();
         if (values.length != groups.size()) {
             throw new IllegalArgumentException(values.length + " parameter groups sent, the learner has " + groups.size());
@@ -56,6 +63,7 @@ public final class ChunkWorker {
             System.arraycopy(values[g], 0, own, 0, own.length);
         }
         learner.parametersReplaced();
+        experiment.restoreExtraState(state);
         workspace.reset();
         double[] loss = new double[samples.length];
         int[] predicted = new int[samples.length];
@@ -72,6 +80,13 @@ public final class ChunkWorker {
             copy[g] = gradients[g].clone();
         }
         return new Chunk(copy, workspace.counters().clone(), loss, predicted, label);
+    }
+
+    /** A copy of an experiment's method state, as {@link #learn} takes it (serialisable). */
+    public static Map<String, double[]> state(Experiment experiment) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        experiment.extraState().forEach((k, v) -> out.put(k, v.clone()));
+        return out;
     }
 
     /** The parameter values of a learner's groups, copied, as {@link #learn} takes them. */

@@ -44,6 +44,7 @@ class ChunkWorkerTest {
         private final List<ChunkWorker> workers = new ArrayList<>();
         private final String yaml;
         private final RunContext context;
+        private Experiment driver;
         int batches;
 
         WorkerChunkRunner(String yaml, RunContext context) {
@@ -56,11 +57,12 @@ class ChunkWorkerTest {
                           SampleResult[] results) {
             int[] b = Trainer.chunkBounds(samples.length);
             double[][] values = ChunkWorker.values(parameters);
+            java.util.Map<String, double[]> state = ChunkWorker.state(driver);
             for (int c = 0; c + 1 < b.length; c++) {
                 while (workers.size() <= c) {
                     workers.add(ChunkWorker.of(yaml, context));
                 }
-                workers.get(c).learn(values, java.util.Arrays.copyOfRange(samples, b[c], b[c + 1]))
+                workers.get(c).learn(values, state, java.util.Arrays.copyOfRange(samples, b[c], b[c + 1]))
                         .copyInto(workspaces.get(c), results, b[c]);
             }
             batches++;
@@ -71,6 +73,9 @@ class ChunkWorkerTest {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Object[] train(ResolvedConfig config, RunContext context, ChunkRunner runner) {
         Experiment e = config.build(context);
+        if (runner instanceof WorkerChunkRunner w) {
+            w.driver = e;
+        }
         Learner<Learner.Workspace> learner = (Learner) e.learner();
         List<EpochMetrics> metrics;
         try (Trainer<Learner.Workspace> t = new Trainer<>(learner, e.training().toOptions(), runner)) {
@@ -104,6 +109,11 @@ class ChunkWorkerTest {
     @Test
     void delGradChunksLearntByCopiesGiveTheBitsOfOneThread() {
         assertSameTraining(DELGRAD, new RunContext(null));
+    }
+
+    @Test
+    void delGradWithInputNoiseKeepsItsDrawsOnTheCopies() {
+        assertSameTraining(DELGRAD.replace("method: delgrad", "method: delgrad\ndata: {noise: 0.05}"), new RunContext(null));
     }
 
     @Test
