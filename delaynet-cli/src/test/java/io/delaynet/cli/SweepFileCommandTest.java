@@ -101,6 +101,10 @@ class SweepFileCommandTest {
                 "--spark", "local[2]");
         assertEquals(2, spark.status());
         assertTrue(spark.errLines().startsWith("delaynet: --spark needs the delaynet-spark module"), spark.err());
+        Cli.Result train = Cli.run("train", "--out", tmp.resolve("t"), "--spark", "local[2]", "--progress", "none");
+        assertEquals(2, train.status());
+        assertTrue(train.errLines().startsWith("delaynet: --spark needs the delaynet-spark module"), train.err());
+        assertFalse(Files.exists(tmp.resolve("t")), "refused before the run folder is made");
     }
 
     /** The CSV without the wall-clock columns, which differ between any two runs. */

@@ -110,6 +110,14 @@ public final class TrainingRun {
 
     /** Trains (or continues), then evaluates and writes the final files. */
     public RunSummary execute(TrainingListener listener) {
+        return execute(listener, null);
+    }
+
+    /**
+     * As {@link #execute(TrainingListener)}, with every batch's chunks computed through
+     * {@code cluster} (null: on this machine's worker threads); the numbers are the same.
+     */
+    public RunSummary execute(TrainingListener listener, DataParallelFactory.Session cluster) {
         long start = System.nanoTime();
         Experiment experiment = config.build(context);
         TrainingOptions options = experiment.training().toOptions();
@@ -120,7 +128,9 @@ public final class TrainingRun {
         int firstEpoch = 0;
         BestParameters best = new BestParameters(groups);
         Map<String, Object> provenance = Provenance.collect(options.seed(), options.threads(), experiment.dataFiles());
-        try (Trainer<Learner.Workspace> trainer = new Trainer<>(learner, options)) {
+        io.delaynet.train.ChunkRunner chunks = cluster == null ? null
+                : cluster.runner(experiment, ConfigTree.toYaml(config.tree()), context);
+        try (Trainer<Learner.Workspace> trainer = new Trainer<>(learner, options, chunks)) {
             if (Files.isRegularFile(folder.checkpoint())) {
                 Checkpoint cp = Checkpoint.read(folder.checkpoint());
                 new ModelFile(config.tree(), cp.parameters(), Map.of()).applyTo(groups, folder.checkpoint());
