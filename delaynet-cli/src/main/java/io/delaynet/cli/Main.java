@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {TrainCommand.class, EvalCommand.class, InspectCommand.class, ReportCommand.class,
                 ConfigCommand.class, io.delaynet.cli.audio.AudioCommand.class, io.delaynet.cli.chip.ChipCommand.class,
                 io.delaynet.cli.bench.BenchCommand.class, io.delaynet.cli.nir.NirCommand.class, ExportCommand.class, ImportCommand.class,
+                io.delaynet.cli.sweep.SweepRunCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -75,6 +75,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Skip the HTML report and plots at the end (build them later with 'delaynet report').")
     boolean noReport;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Compute every batch's chunks as Spark tasks on MASTER (local[2], spark://host:7077); needs the "
+                    + "delaynet-spark jar (docs/spark.md). The numbers equal a local run's; it pays only for large models.")
+    String spark;
+
     @Mixin
     DataDirOption data;
 
@@ -82,6 +87,10 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         ProgressDisplay.Style style = quiet ? ProgressDisplay.Style.NONE : progressStyle();
         RunContext context = new RunContext(data.resolve());
+        io.delaynet.run.DataParallelFactory factory = spark == null ? null
+                : io.delaynet.run.DataParallelFactory.find("spark").orElseThrow(() -> new io.delaynet.config.ConfigException(
+                        "--spark needs the delaynet-spark module, which is not on the class path; run the shaded "
+                                + "delaynet-spark jar (docs/spark.md), or leave out --spark to train locally"));
         PrintStream stdout = System.out;
         if (restart != null) {
             if (config != null || out != null || resume != null) {
@@ -93,25 +102,27 @@ public final class TrainCommand implements Callable<Integer> {
                         + "started by 'delaynet train'");
             }
             try (FolderLock lock = FolderLock.acquire(restart, "delaynet train --restart")) {
-                return train(TrainingRun.restart(restart, allOverrides(), context), context, style, stdout);
+                return train(TrainingRun.restart(restart, allOverrides(), context), context, style, stdout, factory);
             }
         }
         TrainingRun run = prepare(context);
         // the folder stays locked until the report is written: no other process writes there meanwhile
         try (FolderLock lock = FolderLock.acquire(run.folder().dir(), "delaynet train")) {
-            return train(run, context, style, stdout);
+            return train(run, context, style, stdout, factory);
         }
     }
 
-    private int train(TrainingRun run, RunContext context, ProgressDisplay.Style style, PrintStream stdout) {
+    private int train(TrainingRun run, RunContext context, ProgressDisplay.Style style, PrintStream stdout,
+                      io.delaynet.run.DataParallelFactory factory) {
         int firstEpoch = Files.isRegularFile(run.folder().checkpoint())
                 ? Checkpoint.read(run.folder().checkpoint()).nextEpoch() : 0;
         // the hook stays installed until the report is written, so Ctrl-C never cuts a file in half
-        try (Interruption interruption = Interruption.install();
+        try (io.delaynet.run.DataParallelFactory.Session cluster = factory == null ? null : factory.open(spark);
+             Interruption interruption = Interruption.install();
              ProgressDisplay display = ProgressDisplay.create(style, stdout, firstEpoch, run.config().epochs())) {
             RunSummary s;
             try {
-                s = run.execute(interruption.andThen(display));
+                s = run.execute(interruption.andThen(display), cluster);
             } catch (Interruption.Stopped stopped) {
                 display.finish();
                 reportStop(stdout, run);

@@ -10,6 +10,7 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -121,22 +122,70 @@ public final class ConfigTree {
         set(root, path, value == null ? JsonNodeFactory.instance.nullNode() : value);
     }
 
-    /** Sets a value at a dotted path, creating intermediate mappings. */
+    /**
+     * Sets a value at a dotted path, creating intermediate mappings. A segment may index a list
+     * that the tree already holds, {@code network.layers[0].size}: lists are never created or
+     * grown, since their other elements would be left undefined.
+     */
     public static void set(ObjectNode root, String path, JsonNode value) {
         String[] keys = path.split("\\.");
-        ObjectNode node = root;
-        for (int i = 0; i < keys.length - 1; i++) {
-            JsonNode child = node.get(keys[i]);
-            if (!(child instanceof ObjectNode)) {
-                if (child != null && !child.isNull()) {
-                    throw new ConfigException("cannot set '" + path + "': '" + String.join(".", java.util.Arrays.copyOf(keys, i + 1))
-                            + "' is a value, not a section");
+        JsonNode node = root;
+        for (int i = 0; i < keys.length; i++) {
+            Segment s = Segment.of(keys[i], path);
+            boolean last = i == keys.length - 1;
+            ObjectNode parent = (ObjectNode) node;
+            if (s.index() < 0) {
+                if (last) {
+                    parent.set(s.key(), value);
+                    return;
                 }
-                child = node.putObject(keys[i]);
+                JsonNode child = parent.get(s.key());
+                if (!(child instanceof ObjectNode)) {
+                    if (child != null && !child.isNull()) {
+                        throw new ConfigException("cannot set '" + path + "': '" + prefix(keys, i)
+                                + "' is a value, not a section");
+                    }
+                    child = parent.putObject(s.key());
+                }
+                node = child;
+                continue;
             }
-            node = (ObjectNode) child;
+            JsonNode list = parent.get(s.key());
+            if (!(list instanceof ArrayNode array) || s.index() >= array.size()) {
+                throw new ConfigException("cannot set '" + path + "': the configuration has no element " + s.index()
+                        + " of '" + prefix(keys, i).replaceAll("\\[\\d+]$", "") + "'; give the list in the "
+                        + "configuration file, then override its elements");
+            }
+            if (last) {
+                array.set(s.index(), value);
+                return;
+            }
+            JsonNode element = array.get(s.index());
+            if (!(element instanceof ObjectNode)) {
+                throw new ConfigException("cannot set '" + path + "': '" + prefix(keys, i) + "' is a value, not a section");
+            }
+            node = element;
         }
-        node.set(keys[keys.length - 1], value);
+    }
+
+    /** One segment of a dotted path: a key, and the list index after it ({@code -1}: none). */
+    private record Segment(String key, int index) {
+        static Segment of(String segment, String path) {
+            int open = segment.indexOf('[');
+            if (open < 0) {
+                return new Segment(segment, -1);
+            }
+            String digits = segment.endsWith("]") ? segment.substring(open + 1, segment.length() - 1) : "";
+            if (open == 0 || !digits.matches("\\d{1,9}")) {
+                throw new ConfigException("cannot set '" + path + "': '" + segment + "' is not key[index] "
+                        + "(e.g. layers[0])");
+            }
+            return new Segment(segment.substring(0, open), Integer.parseInt(digits));
+        }
+    }
+
+    private static String prefix(String[] keys, int last) {
+        return String.join(".", java.util.Arrays.copyOf(keys, last + 1));
     }
 
     /** Writes the tree as YAML text. */

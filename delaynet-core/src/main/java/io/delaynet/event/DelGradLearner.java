@@ -262,6 +262,11 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
     @Override
     public void afterStep() {
         network.clipWeights(weightLimit);
+        parametersReplaced();
+    }
+
+    @Override
+    public void parametersReplaced() {
         network.refresh();
         forward.parametersChanged();
     }

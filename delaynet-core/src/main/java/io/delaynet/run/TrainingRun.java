@@ -214,6 +214,14 @@ public final class TrainingRun {
      * that fails before its first epoch is saved leaves no folder behind (when it created it).
      */
     public RunSummary execute(TrainingListener listener) {
+        return execute(listener, null);
+    }
+
+    /**
+     * As {@link #execute(TrainingListener)}, with every batch's chunks computed through
+     * {@code cluster} (null: on this machine's worker threads); the numbers are the same.
+     */
+    public RunSummary execute(TrainingListener listener, DataParallelFactory.Session cluster) {
         try (FolderLock lock = FolderLock.acquire(folder.dir(), "delaynet train")) {
             try {
                 if (fresh) {
@@ -226,7 +234,7 @@ public final class TrainingRun {
                         + "); check its permissions");
             }
             try {
-                return executeLocked(listener);
+                return executeLocked(listener, cluster);
             } catch (ConfigException | io.delaynet.data.DataException | VirtualMachineError e) {
                 // a user error or too little memory; an interrupt keeps the folder, so --resume can start it over
                 if (fresh && !Files.exists(folder.checkpoint())) {
@@ -253,7 +261,7 @@ public final class TrainingRun {
         }
     }
 
-    private RunSummary executeLocked(TrainingListener listener) {
+    private RunSummary executeLocked(TrainingListener listener, DataParallelFactory.Session cluster) {
         long start = System.nanoTime();
         Experiment experiment = config.build(context);
         TrainingOptions options = experiment.training().toOptions();
@@ -264,7 +272,9 @@ public final class TrainingRun {
         int firstEpoch = 0;
         BestParameters best = new BestParameters(groups);
         Map<String, Object> provenance = Provenance.collect(options.seed(), options.threads(), experiment.dataFiles());
-        try (Trainer<Learner.Workspace> trainer = new Trainer<>(learner, options)) {
+        io.delaynet.train.ChunkRunner chunks = cluster == null ? null
+                : cluster.runner(experiment, ConfigTree.toYaml(config.tree()), context);
+        try (Trainer<Learner.Workspace> trainer = new Trainer<>(learner, options, chunks)) {
             if (Files.isRegularFile(folder.checkpoint())) {
                 Checkpoint cp = Checkpoint.read(folder.checkpoint());
                 new ModelFile(config.tree(), cp.parameters(), Map.of()).applyTo(groups, folder.checkpoint());

@@ -123,6 +123,16 @@ public final class SteppedLearner implements Learner<SteppedWorkspace> {
         network.clampDelays();
     }
 
+    /**
+     * Refreshes the delays' tap tables and shifts. Copied values are already within their bounds
+     * (the other copy clamped them after its step, or at construction), so the clamp in
+     * {@code clampDelays} changes none of them.
+     */
+    @Override
+    public void parametersReplaced() {
+        network.clampDelays();
+    }
+
     private SpikeEvents simulate(Split split, int index, SteppedWorkspace ws) {
         samples.encode(split, index, ws.input);
         SpikeEvents input = ws.input;

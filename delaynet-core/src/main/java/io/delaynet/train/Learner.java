@@ -56,6 +56,15 @@ public interface Learner<W extends Learner.Workspace> {
     default void afterStep() {
     }
 
+    /**
+     * The parameter values were replaced from outside, to the values another copy of this learner
+     * holds (a data-parallel worker taking the driver's parameters): bring any state derived from
+     * them up to date without changing a value. Unlike {@link #afterStep} it must not clip or
+     * clamp, since the copied values are already what the other copy trains with.
+     */
+    default void parametersReplaced() {
+    }
+
     /** Scratch space of one worker. Buffers are reset by the trainer between batches. */
     interface Workspace {
         /** Gradient accumulators, one array per parameter group, same lengths. */

@@ -41,6 +41,7 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
     private final List<W> workspaces = new ArrayList<>();
     private final double[][] batchGradient;
     private final WorkerPool workers;
+    private final ChunkRunner chunkRunner;
     private int skippedUpdates;
 
     /**
@@ -48,6 +49,16 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
      *                                  {@link StreamingLearner}
      */
     public Trainer(Learner<W> learner, TrainingOptions options) {
+        this(learner, options, null);
+    }
+
+    /**
+     * A trainer whose per-batch chunks (with {@code training.update.every: batch}) are computed by
+     * {@code chunkRunner} instead of the worker threads; everything else, reduction included,
+     * stays here. Null: the worker threads, as {@link #Trainer(Learner, TrainingOptions)}.
+     */
+    public Trainer(Learner<W> learner, TrainingOptions options, ChunkRunner chunkRunner) {
+        this.chunkRunner = chunkRunner;
         this.learner = learner;
         this.options = options;
         this.groups = learner.parameters();
@@ -125,6 +136,14 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
 
     /** The samples of a batch in parallel chunks, then one update on their mean gradient. */
     private void trainBatch(int epoch, int[] order, int from, int size, SampleResult[] results) {
+        if (chunkRunner != null) {
+            for (int c = 0; c < Math.min(CHUNKS, size); c++) {
+                workspaces.get(c).reset();
+            }
+            chunkRunner.learn(groups, java.util.Arrays.copyOfRange(order, from, from + size), workspaces, results);
+            update(epoch, size);
+            return;
+        }
         runChunks(size, (chunk, lo, hi) -> {
             W ws = workspaces.get(chunk);
             ws.reset();
@@ -261,6 +280,19 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
      */
     private void runChunks(int size, WorkerPool.RangeBody body) {
         workers.run(CHUNKS, size, body);
+    }
+
+    /**
+     * Where the chunks of a batch of {@code size} samples begin and end: chunk {@code c} is
+     * {@code [b[c], b[c+1])}, for {@code min(CHUNKS, size)} chunks (what the worker threads use).
+     */
+    public static int[] chunkBounds(int size) {
+        int count = Math.min(CHUNKS, size);
+        int[] b = new int[count + 1];
+        for (int c = 0; c <= count; c++) {
+            b[c] = (int) ((long) c * size / count);
+        }
+        return b;
     }
 
     static int[] shuffledOrder(int n, SplittableRandom random) {

@@ -9,5 +9,9 @@
  * {@link io.delaynet.train.UpdateSchedule}: per batch, per sample, or every k time steps inside a
  * sample for a {@link io.delaynet.train.StreamingLearner}. An optimizer's running state is an
  * {@link io.delaynet.train.OptimizerState}, which checkpoints store without knowing the optimizer.
+ *
+ * <p>A batch's chunks may be computed elsewhere (a cluster's executors): a
+ * {@link io.delaynet.train.ChunkRunner} fills the chunk workspaces, the trainer still reduces them
+ * in chunk order, so the numbers stay those of one thread.
  */
 package io.delaynet.train;

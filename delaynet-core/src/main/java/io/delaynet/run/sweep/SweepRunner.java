@@ -8,7 +8,7 @@ import java.util.List;
  * tasks it runs at once, the result is the same: each task's summary, in task order, and each
  * task's numbers are those of the task run alone (training is deterministic per configuration).
  */
-public interface SweepRunner {
+public interface SweepRunner extends AutoCloseable {
     /**
      * Runs every task and returns their summaries in task order.
      *
@@ -16,4 +16,9 @@ public interface SweepRunner {
      *                          tasks that were running have stopped; tasks not yet started are skipped
      */
     List<RunSummary> run(List<RunTask> tasks, SweepListener listener);
+
+    /** Releases what the runner holds (a cluster session, say); the local runner holds nothing. */
+    @Override
+    default void close() {
+    }
 }

@@ -10,5 +10,12 @@
  * <p>A sweep run again continues where it stopped: every run folder is resumed, extended or kept
  * as what it holds requires, and the numbers never depend on how many runs trained at once or on
  * interruptions. The command line builds points from its flags and prints; it does no orchestration.
+ *
+ * <p>A {@link io.delaynet.run.sweep.SweepFile} ({@code sweeps/*.yaml}) is the declarative way to
+ * make a sweep: base configuration, axes, {@code when} rules, seeds, plots, all checked when read
+ * (override keys against the method's defaults, see {@code KnownKeys}). Runners on other machines
+ * come from a {@link io.delaynet.run.sweep.SweepRunnerFactory} found through ServiceLoader, so the
+ * core never depends on a cluster framework; {@link io.delaynet.io.FolderLock} keeps a sweep
+ * folder to one process.
  */
 package io.delaynet.run.sweep;
