@@ -28,7 +28,9 @@ class NirDelGradExportTest {
 
     @Test
     void exportedDelGradModelOnAFineGridClassifiesLikeTheEngine() throws Exception {
-        Path run = SmallRuns.train(tmp, "delgrad", 2);
+        // -Ddelaynet.nir.model=RUN_DIR checks a model trained elsewhere (e.g. examples/yinyang-synaptic.yaml).
+        String given = System.getProperty("delaynet.nir.model");
+        Path run = given != null ? Path.of(given) : SmallRuns.train(tmp, "delgrad", 2);
         Path nir = tmp.resolve("delgrad.nir");
         Cli.Result export = Cli.run("export", "--model", run, "--format", "nir", "--out", nir);
         assertEquals(0, export.status(), export.err());
@@ -77,7 +79,7 @@ class NirDelGradExportTest {
             same += predicted == exact.predictions()[s] ? 1 : 0;
         }
         double accuracy = (double) correct / inputs.length;
-        System.out.printf("DelGrad Yin-Yang 4-8-3 export, grid %s tau_s: engine %.2f %%, NIR grid %.2f %%, same prediction "
+        System.out.printf("DelGrad Yin-Yang export of " + run.getFileName() + ", grid %s tau_s: engine %.2f %%, NIR grid %.2f %%, same prediction "
                 + "for %d of %d%n", GRID, 100 * exact.accuracy(), 100 * accuracy, same, inputs.length);
         assertTrue(Math.abs(accuracy - exact.accuracy()) <= 0.005, "engine " + exact.accuracy() + ", NIR grid " + accuracy);
         assertTrue(inputs.length >= 100);
