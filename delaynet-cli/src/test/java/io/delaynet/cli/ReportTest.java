@@ -25,7 +25,7 @@ class ReportTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("report: " + run.resolve("index.html")), r.out());
         for (String plot : List.of("loss", "accuracy", "delays-layer1", "delays-layer2", "spikes-test-0", "spikes-test-1",
-                "spikes-test-2")) {
+                "spikes-test-2", "decision-map")) {
             BufferedImage image = ImageIO.read(run.resolve("plots").resolve(plot + ".png").toFile());
             assertEquals(800, image.getWidth(), plot);
             assertEquals(460, image.getHeight(), plot);
@@ -39,6 +39,10 @@ class ReportTest {
         assertTrue(html.contains("git_commit"), "provenance is shown");
         assertFalse(html.contains("http://") || html.contains("https://"), "no external assets: the page opens offline");
         assertFalse(html.contains("class=\"warnings\""), "nothing to warn about in a healthy run");
+        // the decision map's errors are the kept parameters' test errors: 1000 Yin-Yang test samples
+        long errors = Math.round(1000 * (1 - summary.path("test_accuracy").asDouble()));
+        assertTrue(html.contains("<img src=\"plots/decision-map.png\""), "decision map in the page");
+        assertTrue(html.contains("its " + errors + " test errors as black crosses"), html);
     }
 
     @Test

@@ -60,6 +60,16 @@ public interface Experiment {
     }
 
     /**
+     * For data whose samples are points of a plane (Yin-Yang): the predicted class over a grid of the
+     * plane, with the test samples' predictions. Empty for other data or methods.
+     *
+     * @param resolution grid points per side
+     */
+    default Optional<io.delaynet.inspect.DecisionMap> decisionMap(int resolution) {
+        return Optional.empty();
+    }
+
+    /**
      * The loss of one sample and its gradient with respect to every parameter group.
      *
      * @param guarded apply the method's training safeguards to the gradient; false gives the exact gradient

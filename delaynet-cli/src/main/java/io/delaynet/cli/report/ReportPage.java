@@ -44,6 +44,9 @@ final class ReportPage {
         }
         summary();
         figures("curves", "Learning curves", c.curves(), "No epoch has finished yet.");
+        if (!c.map().isEmpty()) {
+            figures("decision-map", "Decision map", c.map(), "");
+        }
         delays(c);
         figures("spikes", "Spikes of a few " + c.spikeSplit() + " samples", c.spikes(),
                 "This method does not report spike times, or the network could not be rebuilt (see the notes above).");

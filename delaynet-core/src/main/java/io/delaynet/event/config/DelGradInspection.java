@@ -4,7 +4,12 @@ import static io.delaynet.inspect.LayerSpikes.layerName;
 
 import io.delaynet.delay.DelayKind;
 import io.delaynet.delay.DelayParameterisation;
+import io.delaynet.data.yinyang.LatencyEncoding;
+import io.delaynet.data.yinyang.YinYang;
 import io.delaynet.event.DelGradLearner;
+import io.delaynet.event.EventTrace;
+import io.delaynet.event.SpikeData;
+import io.delaynet.inspect.DecisionMap;
 import io.delaynet.event.EventNetwork;
 import io.delaynet.event.Projection;
 import io.delaynet.inspect.DelayDistribution;
@@ -122,5 +127,40 @@ final class DelGradInspection {
         }
         DelayParameterisation.Clip c = (DelayParameterisation.Clip) parameterisation;
         return "delay = p, clipped to [" + c.min() + ", " + c.max() + "]";
+    }
+
+    /**
+     * The exact network's predicted class over a grid of Yin-Yang's unit square, and on the test split.
+     * Grid points are encoded as the data set encodes its samples (features x, y, 1 - x, 1 - y).
+     */
+    DecisionMap decisionMap(int resolution, LatencyEncoding encoding) {
+        EventNetwork network = learner.network();
+        EventTrace trace = network.newTrace();
+        int[] grid = new int[resolution * resolution];
+        boolean[] inside = new boolean[grid.length];
+        DecisionMap frame = new DecisionMap(resolution, 0.0, 2 * YinYang.R_BIG, 3, grid, inside,
+                new double[0], new double[0], new int[0], new int[0]);
+        for (int row = 0; row < resolution; row++) {
+            double y = frame.coordinate(row);
+            for (int col = 0; col < resolution; col++) {
+                double x = frame.coordinate(col);
+                double[] input = encoding.encode(new double[] {x, y, 1.0 - x, 1.0 - y});
+                grid[row * resolution + col] = learner.loss().predict(network.forward(input, trace));
+                inside[row * resolution + col] = Math.hypot(x - YinYang.R_BIG, y - YinYang.R_BIG) <= YinYang.R_BIG;
+            }
+        }
+        YinYang.Split test = YinYang.test();
+        SpikeData encoded = learner.data(Split.TEST);
+        int n = test.size();
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        int[] predicted = new int[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = test.features()[i][0];
+            ys[i] = test.features()[i][1];
+            predicted[i] = learner.loss().predict(network.forward(encoded.inputs()[i], trace));
+        }
+        return new DecisionMap(resolution, frame.min(), frame.max(), 3, grid, inside, xs, ys, encoded.labels().clone(),
+                predicted);
     }
 }
