@@ -60,6 +60,14 @@ public interface Experiment {
     }
 
     /**
+     * What a reader of a fresh evaluation of this model (delaynet eval) must know to compare it with the
+     * run's own figures, e.g. that noise is drawn afresh; empty when the two agree exactly.
+     */
+    default Optional<String> evaluationNote() {
+        return Optional.empty();
+    }
+
+    /**
      * For data whose samples are points of a plane (Yin-Yang): the predicted class over a grid of the
      * plane, with the test samples' predictions. Empty for other data or methods.
      *

@@ -14,11 +14,22 @@ public final class ChipExperiment implements Experiment {
     private final TrainingSection training;
     private final ChipInTheLoop loop;
     private final double tauSynSeconds;
+    private final boolean freshTrialNoise;
 
-    ChipExperiment(TrainingSection training, ChipInTheLoop loop, double tauSynSeconds) {
+    /** @param freshTrialNoise whether the chip draws trial noise (jitter, threshold noise), so each evaluation differs */
+    ChipExperiment(TrainingSection training, ChipInTheLoop loop, double tauSynSeconds, boolean freshTrialNoise) {
         this.training = training;
         this.loop = loop;
         this.tauSynSeconds = tauSynSeconds;
+        this.freshTrialNoise = freshTrialNoise;
+    }
+
+    /** Trial identifiers count the chip's steps, which a loaded model starts afresh: its noise is a new draw. */
+    @Override
+    public Optional<String> evaluationNote() {
+        return freshTrialNoise ? Optional.of("a chip run: this evaluation draws fresh trial noise (backend.trial), so "
+                + "it differs from the run's summary.json by that noise; the chip instance (mismatch) is the same")
+                : Optional.empty();
     }
 
     /** The host's nominal network: what was trained; the chip's mismatch belongs to the backend. */
