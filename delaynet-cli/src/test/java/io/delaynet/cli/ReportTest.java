@@ -46,6 +46,32 @@ class ReportTest {
     }
 
     @Test
+    void aChipRunsReportShowsItsDelaysSpikesAndDecisionMap(@TempDir Path dir) throws Exception {
+        // issue 16: the chip method answered none of the inspection hooks, and the page pointed at notes it did not have
+        Path config = Files.writeString(dir.resolve("chip.yaml"), """
+                method: delgrad-chip
+                network:
+                  layers:
+                    - {size: 8, delays: axonal}
+                    - {size: 3, delays: none}
+                training: {epochs: 1, threads: 1}
+                """);
+        Path run = dir.resolve("run");
+        Cli.Result r = Cli.run("train", "--config", config, "--out", run, "--progress", "none");
+        assertEquals(0, r.status(), r.err());
+        String html = Files.readString(run.resolve("index.html"));
+        assertTrue(html.contains("<section id=\"delays\">"), "a learned-delay section");
+        assertTrue(html.contains("<img src=\"plots/delays-layer1.png\""), html);
+        assertTrue(html.contains("<img src=\"plots/spikes-test-0.png\""), html);
+        assertTrue(html.contains("<img src=\"plots/decision-map.png\""), html);
+        assertFalse(html.contains("see the notes above") && !html.contains("<ul class=\"notes\">"),
+                "no pointer to notes that are not there");
+        for (String plot : List.of("delays-layer1", "spikes-test-0", "decision-map")) {
+            assertEquals(800, ImageIO.read(run.resolve("plots").resolve(plot + ".png").toFile()).getWidth(), plot);
+        }
+    }
+
+    @Test
     void delaysPiledUpAtABoundAreFlaggedInThePlotThePageAndTheTerminal(@TempDir Path dir) throws Exception {
         // clipped delays initialised far above the range all sit on its upper bound
         Path config = dir.resolve("clipped.yaml");

@@ -1,7 +1,6 @@
 package io.delaynet.event.config;
 
 import io.delaynet.config.TrainingSection;
-import io.delaynet.data.yinyang.LatencyEncoding;
 import io.delaynet.event.DelGradLearner;
 import io.delaynet.inspect.DecisionMap;
 import io.delaynet.event.EventDescriptions;
@@ -92,12 +91,6 @@ public final class DelGradExperiment implements Experiment {
     /** Yin-Yang runs only: the exact network's decision map (for a chip run the host's model, without chip noise). */
     @Override
     public Optional<DecisionMap> decisionMap(int resolution) {
-        DelGradConfig.Data d = config.data();
-        if (!d.isYinYang()) {
-            return Optional.empty();
-        }
-        LatencyEncoding encoding = new LatencyEncoding(d.early(), d.late(),
-                d.biasTimes().stream().mapToDouble(Double::doubleValue).toArray(), d.replicas());
-        return Optional.of(new DelGradInspection(learner).decisionMap(resolution, encoding));
+        return new DelGradInspection(learner).decisionMap(resolution, config.data());
     }
 }

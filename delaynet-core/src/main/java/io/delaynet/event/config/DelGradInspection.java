@@ -23,18 +23,21 @@ import io.delaynet.train.Split;
 import java.util.ArrayList;
 import java.util.List;
 
-/** DelGrad's answers to the inspection hooks of {@link io.delaynet.run.Experiment}. */
-final class DelGradInspection {
+/**
+ * DelGrad's answers to the inspection hooks of {@link io.delaynet.run.Experiment}, for any learner of
+ * the event engine: the plain method's and the chip-in-the-loop method's (there: the host's network).
+ */
+public final class DelGradInspection {
     /** DelGrad measures every time in units of the synaptic time constant. */
     static final String TIME_UNIT = "τ_s";
 
     private final DelGradLearner learner;
 
-    DelGradInspection(DelGradLearner learner) {
+    public DelGradInspection(DelGradLearner learner) {
         this.learner = learner;
     }
 
-    List<DelayDistribution> delays() {
+    public List<DelayDistribution> delays() {
         EventNetwork network = learner.network();
         List<DelayDistribution> out = new ArrayList<>();
         for (int l = 0; l < network.layerCount(); l++) {
@@ -59,7 +62,7 @@ final class DelGradInspection {
         return out;
     }
 
-    List<SampleSpikes> sampleSpikes(Split split, int[] samples) {
+    public List<SampleSpikes> sampleSpikes(Split split, int[] samples) {
         List<SampleSpikes> out = new ArrayList<>();
         int layers = learner.network().layerCount();
         for (int index : samples) {
@@ -133,7 +136,16 @@ final class DelGradInspection {
      * The exact network's predicted class over a grid of Yin-Yang's unit square, and on the test split.
      * Grid points are encoded as the data set encodes its samples (features x, y, 1 - x, 1 - y).
      */
-    DecisionMap decisionMap(int resolution, LatencyEncoding encoding) {
+    public java.util.Optional<DecisionMap> decisionMap(int resolution, DelGradConfig.Data data) {
+        if (!data.isYinYang()) {
+            return java.util.Optional.empty();
+        }
+        LatencyEncoding encoding = new LatencyEncoding(data.early(), data.late(),
+                data.biasTimes().stream().mapToDouble(Double::doubleValue).toArray(), data.replicas());
+        return java.util.Optional.of(decisionMap(resolution, encoding));
+    }
+
+    private DecisionMap decisionMap(int resolution, LatencyEncoding encoding) {
         EventNetwork network = learner.network();
         EventTrace trace = network.newTrace();
         int[] grid = new int[resolution * resolution];

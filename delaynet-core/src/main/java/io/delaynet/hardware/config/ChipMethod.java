@@ -82,7 +82,7 @@ public final class ChipMethod implements Method {
         ChipParameters.TrialNoise trial = "emulated".equals(backend.type()) ? backend.chip().trial() : null;
         boolean freshNoise = trial != null && (trial.spikeJitter() > 0 || trial.threshold() > 0 || trial.delayJitter() > 0);
         return new ChipExperiment(b.config().training(), inTheLoop(b.config(), b.sections()),
-                b.config().network().tauSynMs() / 1000, freshNoise);
+                b.config().network().tauSynMs() / 1000, freshNoise, b.config().data());
     }
 
     /**
