@@ -24,15 +24,19 @@ final class EpochLines implements ProgressDisplay {
         }
     }
 
+    /**
+     * The epoch's time in its two parts: the training part is what summary.json's seconds_per_epoch
+     * averages, so the two agree; the validation pass after it is shown apart.
+     */
     @Override
     public void epochDone(EpochMetrics m) {
         pace.epochFinished(m.epoch());
         int width = String.valueOf(pace.epochs()).length();
         out.printf(Locale.ROOT, "epoch %" + width + "d/%d  train loss %.4f  acc %6.2f %%  val loss %.4f  acc %6.2f %%  "
-                        + "%s samples/s  %.2f s  ETA %s%n",
+                        + "%s samples/s  train %.2f s + val %.2f s  ETA %s%n",
                 m.epoch() + 1, pace.epochs(), m.trainLoss(), 100 * m.trainAccuracy(), m.validationLoss(),
                 100 * m.validationAccuracy(), EpochPace.rate(samples > 0 ? samplesPerSecond : 0),
-                m.trainSeconds() + m.evalSeconds(), EpochPace.clock(pace.remainingAfter(m.epoch())));
+                m.trainSeconds(), m.evalSeconds(), EpochPace.clock(pace.remainingAfter(m.epoch())));
         out.flush();
     }
 

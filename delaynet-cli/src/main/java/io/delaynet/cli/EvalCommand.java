@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Evaluate a trained model on a data split.",
                 "Prints the same accuracy as the run's summary.json: the model holds the exact parameters, "
-                        + "and evaluation does not depend on the thread count."})
+                        + "and evaluation does not depend on the thread count; a chip run with trial noise draws "
+                        + "it afresh, and says so."})
 public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL",
@@ -41,6 +42,7 @@ public final class EvalCommand implements Callable<Integer> {
         Split which = parseSplit(split);
         TrainedModel trained = TrainedModel.load(model, new RunContext(data.resolve()));
         Evaluation e = trained.evaluate(which);
+        java.util.Optional<String> note = trained.experiment().evaluationNote();
         int correct = 0;
         for (int i = 0; i < e.size(); i++) {
             correct += e.predictions()[i] >= 0 && e.predictions()[i] == e.labels()[i] ? 1 : 0;
@@ -53,10 +55,12 @@ public final class EvalCommand implements Callable<Integer> {
             out.put("correct", correct);
             out.put("samples", e.size());
             out.put("loss", e.loss());
+            note.ifPresent(n -> out.put("note", n));
             System.out.println(Json.write(out));
         } else {
             System.out.printf(Locale.ROOT, "%s accuracy %.2f %% (%d of %d correct), loss %s%n", which.label(),
                     100 * e.accuracy(), correct, e.size(), e.loss());
+            note.ifPresent(n -> System.out.println("note: " + n));
         }
         return 0;
     }

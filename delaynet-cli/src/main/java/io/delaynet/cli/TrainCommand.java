@@ -130,7 +130,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
             display.finish();
             stdout.printf(Locale.ROOT, "test accuracy %.2f %%  validation %.2f %%  (%d epochs, kept epoch %d, "
-                            + "%.4f s/epoch, %d parameters, %.1f s)%n", 100 * s.testAccuracy(), 100 * s.validationAccuracy(),
+                            + "%.4f s/epoch training, %d parameters, %.1f s)%n", 100 * s.testAccuracy(), 100 * s.validationAccuracy(),
                     s.epochs(), s.selectedEpoch(), s.secondsPerEpoch(), s.parameters(), s.totalSeconds());
             stdout.println("run folder: " + run.folder().dir());
             if (!noReport) {

@@ -2,6 +2,7 @@ package io.delaynet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.delaynet.io.Json;
@@ -38,6 +39,38 @@ class EvalAndInspectTest {
         assertEquals(0, text.status(), text.err());
         assertTrue(text.out().startsWith(String.format(Locale.ROOT, "validation accuracy %.2f %% (",
                 100 * summary.path("validation_accuracy").asDouble())), text.out());
+    }
+
+    @Test
+    void evalOfAChipRunSaysThatItDrawsFreshTrialNoise() throws Exception {
+        Cli.Result plain = Cli.run("eval", "--model", run);
+        assertEquals(0, plain.status(), plain.err());
+        assertFalse(plain.out().contains("note:"), "a plain run's eval reproduces its figures, nothing to say: " + plain.out());
+        assertFalse(Json.parse(Cli.run("eval", "--model", run, "--json").out()).has("note"));
+
+        Path config = java.nio.file.Files.writeString(dir.resolve("chip.yaml"), """
+                method: delgrad-chip
+                network:
+                  layers:
+                    - {size: 8, delays: none}
+                    - {size: 3, delays: none}
+                training: {epochs: 1, threads: 1}
+                """);
+        Path chip = dir.resolve("chip-run");
+        Cli.Result trained = Cli.run("train", "--config", config, "--out", chip, "--progress", "none", "--no-report");
+        assertEquals(0, trained.status(), trained.err());
+        Cli.Result r = Cli.run("eval", "--model", chip);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("\nnote: a chip run: this evaluation draws fresh trial noise (backend.trial)"), r.out());
+        JsonNode json = Json.parse(Cli.run("eval", "--model", chip, "--json").out());
+        assertTrue(json.path("note").asString().startsWith("a chip run: this evaluation draws fresh trial noise"),
+                json.toString());
+        // without trial noise the chip is deterministic, and eval says nothing
+        Path quiet = dir.resolve("chip-quiet");
+        assertEquals(0, Cli.run("train", "--config", config, "--out", quiet, "--progress", "none", "--no-report",
+                "--set", "backend.trial.spike_jitter=0", "--set", "backend.trial.threshold=0",
+                "--set", "backend.trial.delay_jitter=0").status());
+        assertFalse(Cli.run("eval", "--model", quiet).out().contains("note:"));
     }
 
     @Test

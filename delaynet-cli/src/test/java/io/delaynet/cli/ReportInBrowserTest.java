@@ -41,7 +41,7 @@ class ReportInBrowserTest {
         Path scratch = Files.createDirectories(dir.resolve("dom"));
         String dom = chromium.dumpDom(run.resolve("index.html"), scratch);
         int images = count(Files.readString(run.resolve("index.html")), "<img ");
-        assertEquals(2 + 2 + 2, images, "learning curves, two delay histograms, two rasters");
+        assertEquals(2 + 2 + 2 + 1, images, "learning curves, two delay histograms, two rasters, the decision map");
         assertEquals(String.valueOf(images), attribute(dom, "data-images"), "the page's own check ran");
         assertEquals(String.valueOf(images), attribute(dom, "data-images-rendered"));
         assertEquals(images, count(dom, "data-rendered=\"yes\""));
@@ -62,10 +62,32 @@ class ReportInBrowserTest {
         }
         Files.delete(copy.resolve("plots/loss.png"));
         String dom = chromium.dumpDom(copy.resolve("index.html"), Files.createDirectories(dir.resolve("dom-missing")));
-        assertEquals("6", attribute(dom, "data-images"));
-        assertEquals("5", attribute(dom, "data-images-rendered"));
+        assertEquals("7", attribute(dom, "data-images"));
+        assertEquals("6", attribute(dom, "data-images-rendered"));
         assertTrue(dom.contains("<div class=\"missing\">Plot missing: plots/loss.png. Rebuild the report with: "
                 + "delaynet report &lt;run folder&gt;</div>"), dom);
+    }
+
+    /** Issue 16: an MNIST run's page scrolled sideways (long data file paths and checksums in the provenance). */
+    @Test
+    void longValuesWrapInsteadOfWideningThePage() throws Exception {
+        Path copy = dir.resolve("long");
+        Files.createDirectories(copy.resolve("plots"));
+        try (var files = Files.walk(run)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(f)) {
+                    Files.copy(f, copy.resolve(run.relativize(f).toString()));
+                }
+            }
+        }
+        String provenance = Files.readString(copy.resolve("provenance.json"));
+        String longPath = "/a/very/long/data/folder/" + "x".repeat(300) + "/train-images-idx3-ubyte";
+        Files.writeString(copy.resolve("provenance.json"), provenance.replaceFirst("\\{",
+                "{\n  \"data_file\" : \"" + longPath + " md5 " + "0123456789abcdef".repeat(8) + "\","));
+        assertEquals(0, Cli.run("report", copy, "--samples", 1).status());
+        assertTrue(Files.readString(copy.resolve("index.html")).contains(longPath), "the long value is on the page");
+        String dom = chromium.dumpDom(copy.resolve("index.html"), Files.createDirectories(dir.resolve("dom-long")));
+        assertEquals("no", attribute(dom, "data-scrolls-sideways"));
     }
 
     @Test

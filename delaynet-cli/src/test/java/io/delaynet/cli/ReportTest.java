@@ -25,7 +25,7 @@ class ReportTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("report: " + run.resolve("index.html")), r.out());
         for (String plot : List.of("loss", "accuracy", "delays-layer1", "delays-layer2", "spikes-test-0", "spikes-test-1",
-                "spikes-test-2")) {
+                "spikes-test-2", "decision-map")) {
             BufferedImage image = ImageIO.read(run.resolve("plots").resolve(plot + ".png").toFile());
             assertEquals(800, image.getWidth(), plot);
             assertEquals(460, image.getHeight(), plot);
@@ -39,6 +39,36 @@ class ReportTest {
         assertTrue(html.contains("git_commit"), "provenance is shown");
         assertFalse(html.contains("http://") || html.contains("https://"), "no external assets: the page opens offline");
         assertFalse(html.contains("class=\"warnings\""), "nothing to warn about in a healthy run");
+        // the decision map's errors are the kept parameters' test errors: 1000 Yin-Yang test samples
+        long errors = Math.round(1000 * (1 - summary.path("test_accuracy").asDouble()));
+        assertTrue(html.contains("<img src=\"plots/decision-map.png\""), "decision map in the page");
+        assertTrue(html.contains("its " + errors + " test errors as black crosses"), html);
+    }
+
+    @Test
+    void aChipRunsReportShowsItsDelaysSpikesAndDecisionMap(@TempDir Path dir) throws Exception {
+        // issue 16: the chip method answered none of the inspection hooks, and the page pointed at notes it did not have
+        Path config = Files.writeString(dir.resolve("chip.yaml"), """
+                method: delgrad-chip
+                network:
+                  layers:
+                    - {size: 8, delays: axonal}
+                    - {size: 3, delays: none}
+                training: {epochs: 1, threads: 1}
+                """);
+        Path run = dir.resolve("run");
+        Cli.Result r = Cli.run("train", "--config", config, "--out", run, "--progress", "none");
+        assertEquals(0, r.status(), r.err());
+        String html = Files.readString(run.resolve("index.html"));
+        assertTrue(html.contains("<section id=\"delays\">"), "a learned-delay section");
+        assertTrue(html.contains("<img src=\"plots/delays-layer1.png\""), html);
+        assertTrue(html.contains("<img src=\"plots/spikes-test-0.png\""), html);
+        assertTrue(html.contains("<img src=\"plots/decision-map.png\""), html);
+        assertFalse(html.contains("see the notes above") && !html.contains("<ul class=\"notes\">"),
+                "no pointer to notes that are not there");
+        for (String plot : List.of("delays-layer1", "spikes-test-0", "decision-map")) {
+            assertEquals(800, ImageIO.read(run.resolve("plots").resolve(plot + ".png").toFile()).getWidth(), plot);
+        }
     }
 
     @Test

@@ -6,7 +6,9 @@ import java.util.Optional;
  * The learned delays of one projection and the range its parameterisation allows. Delays that pile
  * up at a bound have stopped learning (a sigmoid saturates, a clip zeroes the step), so a report
  * flags a projection where more than {@link #CROWDED_FRACTION} of its delays lie within
- * {@link #EDGE_FRACTION} of the range at either end.
+ * {@link #EDGE_FRACTION} of the range at either end. A range without an upper bound (clipped delays
+ * without a maximum) has no width to take the fraction of, so there the lower band is that fraction of
+ * the delays' own span above the bound: delays clipped onto the minimum are still found (issue 16).
  *
  * @param name        the delay parameter group, e.g. "layer1.delays"
  * @param description what the projection connects, e.g. "input (4) → layer 1 (30), synaptic"
@@ -29,12 +31,15 @@ public record DelayDistribution(String name, String description, double[] delays
         }
     }
 
-    /** Fraction of delays within {@link #EDGE_FRACTION} of the range above the lower bound (0 for an unbounded range). */
+    /**
+     * Fraction of delays within {@link #EDGE_FRACTION} of the range above the lower bound; for a range
+     * without upper bound, within that fraction of the largest delay's distance from the bound.
+     */
     public double fractionAtLower() {
         return fractionWithin(lower, true);
     }
 
-    /** Fraction of delays within {@link #EDGE_FRACTION} of the range below the upper bound (0 for an unbounded range). */
+    /** Fraction of delays within {@link #EDGE_FRACTION} of the range below the upper bound (0 without an upper bound). */
     public double fractionAtUpper() {
         return fractionWithin(upper, false);
     }
@@ -57,8 +62,11 @@ public record DelayDistribution(String name, String description, double[] delays
 
     private double fractionWithin(double bound, boolean above) {
         double range = upper - lower;
-        if (delays.length == 0 || !Double.isFinite(range) || range == 0) {
+        if (delays.length == 0 || !Double.isFinite(bound) || range == 0) {
             return 0;
+        }
+        if (!Double.isFinite(range)) {
+            range = java.util.Arrays.stream(delays).max().orElse(lower) - lower; // 0 when all sit on the bound
         }
         double band = EDGE_FRACTION * range;
         int n = 0;

@@ -60,6 +60,24 @@ public interface Experiment {
     }
 
     /**
+     * What a reader of a fresh evaluation of this model (delaynet eval) must know to compare it with the
+     * run's own figures, e.g. that noise is drawn afresh; empty when the two agree exactly.
+     */
+    default Optional<String> evaluationNote() {
+        return Optional.empty();
+    }
+
+    /**
+     * For data whose samples are points of a plane (Yin-Yang): the predicted class over a grid of the
+     * plane, with the test samples' predictions. Empty for other data or methods.
+     *
+     * @param resolution grid points per side
+     */
+    default Optional<io.delaynet.inspect.DecisionMap> decisionMap(int resolution) {
+        return Optional.empty();
+    }
+
+    /**
      * The loss of one sample and its gradient with respect to every parameter group.
      *
      * @param guarded apply the method's training safeguards to the gradient; false gives the exact gradient

@@ -57,8 +57,22 @@ class DelayDistributionTest {
     }
 
     @Test
-    void anUnboundedRangeIsNeverFlagged() {
-        DelayDistribution d = new DelayDistribution("x", "test", new double[] {0, 0, 0}, 0, Double.POSITIVE_INFINITY, "ms");
-        assertFalse(d.crowdedAtBounds());
+    void clippedDelaysWithoutAMaximumAreFlaggedWhenTheyPileUpOnTheMinimum() {
+        // clip without max: upper bound +inf; delays clipped onto the minimum have stopped learning (issue 16)
+        DelayDistribution all = new DelayDistribution("x", "test", new double[] {0, 0, 0}, 0, Double.POSITIVE_INFINITY, "ms");
+        assertTrue(all.crowdedAtBounds());
+        assertEquals(1.0, all.fractionAtLower());
+        assertEquals(0.0, all.fractionAtUpper(), "no upper bound to sit at");
+        assertTrue(all.warning().orElseThrow().contains("100.0 % of delays within 1 % of the lower bound 0.00"),
+                all.warning().orElseThrow());
+        double[] spread = new double[100];
+        for (int i = 0; i < spread.length; i++) {
+            spread[i] = i < 3 ? 0.5 : 0.5 + i; // 3 % at the minimum 0.5, the rest spread up to 99.5
+        }
+        DelayDistribution few = new DelayDistribution("x", "test", spread, 0.5, Double.POSITIVE_INFINITY, "ms");
+        assertEquals(0.03, few.fractionAtLower(), 1e-12);
+        assertFalse(few.crowdedAtBounds(), "3 % at the minimum is under the 5 % threshold");
+        spread[3] = spread[4] = spread[5] = 0.5 + 0.005 * 99; // within 1 % of the span above the minimum
+        assertTrue(new DelayDistribution("x", "test", spread, 0.5, Double.POSITIVE_INFINITY, "ms").crowdedAtBounds());
     }
 }

@@ -44,9 +44,13 @@ final class ReportPage {
         }
         summary();
         figures("curves", "Learning curves", c.curves(), "No epoch has finished yet.");
+        if (!c.map().isEmpty()) {
+            figures("decision-map", "Decision map", c.map(), "");
+        }
         delays(c);
         figures("spikes", "Spikes of a few " + c.spikeSplit() + " samples", c.spikes(),
-                "This method does not report spike times, or the network could not be rebuilt (see the notes above).");
+                c.notes().isEmpty() ? "This method does not report spike times."
+                        : "This method does not report spike times, or the network could not be rebuilt (see the notes above).");
         metrics();
         html.append("<div class=\"two\">\n<section id=\"config\">\n<h2>Configuration (config.yaml)</h2>\n<pre><code>")
                 .append(Html.escape(run.configText())).append("</code></pre>\n</section>\n");

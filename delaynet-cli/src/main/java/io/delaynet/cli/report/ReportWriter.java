@@ -34,6 +34,9 @@ public final class ReportWriter {
     public record Result(Path index, List<String> warnings) {
     }
 
+    /** Grid points per side of the decision map: fine enough for Yin-Yang's small dots, 10,000 forward passes. */
+    static final int MAP_RESOLUTION = 100;
+
     private final RunRecord run;
     private final List<String> warnings = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -65,6 +68,7 @@ public final class ReportWriter {
             List<DelayDistribution> delays = new ArrayList<>();
             List<Figure> delayPlots = new ArrayList<>();
             List<Figure> spikes = new ArrayList<>();
+            List<Figure> map = new ArrayList<>();
             TrainedModel model = model(context);
             if (model != null) {
                 delays.addAll(model.experiment().delays());
@@ -75,8 +79,14 @@ public final class ReportWriter {
                             d.crowdedAtBounds()));
                 }
                 spikes.addAll(rasters(model, split, samples));
+                model.experiment().decisionMap(MAP_RESOLUTION).ifPresent(m -> map.add(plot("decision-map",
+                        () -> DecisionMapPlot.png(m), String.format(Locale.ROOT, "The plane coloured by the class the "
+                                + "network predicts (%d x %d points), the test samples as dots of their true class, and "
+                                + "its %d test errors as black crosses; exact spike times, without chip or input noise",
+                                MAP_RESOLUTION, MAP_RESOLUTION, m.errors()), false)));
             }
-            ReportContent content = new ReportContent(curves, delays, delayPlots, split.label(), spikes, warnings, notes);
+            ReportContent content = new ReportContent(curves, delays, delayPlots, split.label(), spikes, map, warnings,
+                    notes);
             String page = ReportPage.render(run, content);
             swapInPlots();
             AtomicFiles.writeString(run.folder().report(), page);
@@ -140,10 +150,14 @@ public final class ReportWriter {
     }
 
     private Figure plot(String name, IChart chart, String caption, boolean warning) {
+        return plot(name, () -> Charts.png(chart), caption, warning);
+    }
+
+    private Figure plot(String name, java.util.function.Supplier<byte[]> drawing, String caption, boolean warning) {
         String file = name + ".png";
         byte[] png;
         try {
-            png = Charts.png(chart);
+            png = drawing.get();
         } catch (RuntimeException | LinkageError | java.awt.AWTError | InternalError e) {
             // Java2D without fonts or native libraries: the page still helps, so leave the plot out and say why
             notes.add("Plot " + file + " could not be drawn (" + e + "); install fonts (e.g. fonts-dejavu-core) "

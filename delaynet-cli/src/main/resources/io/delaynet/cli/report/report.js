@@ -15,4 +15,7 @@ window.addEventListener('load', function () {
   });
   document.body.setAttribute('data-images', String(images.length));
   document.body.setAttribute('data-images-rendered', String(rendered));
+  // whether the page is wider than the window (it would scroll sideways): for scripted checks
+  var root = document.documentElement;
+  document.body.setAttribute('data-scrolls-sideways', root.scrollWidth > root.clientWidth ? 'yes' : 'no');
 });

@@ -2,6 +2,7 @@ package io.delaynet.event.config;
 
 import io.delaynet.config.TrainingSection;
 import io.delaynet.event.DelGradLearner;
+import io.delaynet.inspect.DecisionMap;
 import io.delaynet.event.EventDescriptions;
 import io.delaynet.model.NetworkDescription;
 import io.delaynet.inspect.DelayDistribution;
@@ -85,5 +86,11 @@ public final class DelGradExperiment implements Experiment {
     @Override
     public Optional<SampleGradients> sampleGradients(Split split, int sample, boolean guarded) {
         return Optional.of(new DelGradInspection(learner).sampleGradients(split, sample, guarded));
+    }
+
+    /** Yin-Yang runs only: the exact network's decision map (for a chip run the host's model, without chip noise). */
+    @Override
+    public Optional<DecisionMap> decisionMap(int resolution) {
+        return new DelGradInspection(learner).decisionMap(resolution, config.data());
     }
 }

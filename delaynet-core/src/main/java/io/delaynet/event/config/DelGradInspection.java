@@ -4,7 +4,12 @@ import static io.delaynet.inspect.LayerSpikes.layerName;
 
 import io.delaynet.delay.DelayKind;
 import io.delaynet.delay.DelayParameterisation;
+import io.delaynet.data.yinyang.LatencyEncoding;
+import io.delaynet.data.yinyang.YinYang;
 import io.delaynet.event.DelGradLearner;
+import io.delaynet.event.EventTrace;
+import io.delaynet.event.SpikeData;
+import io.delaynet.inspect.DecisionMap;
 import io.delaynet.event.EventNetwork;
 import io.delaynet.event.Projection;
 import io.delaynet.inspect.DelayDistribution;
@@ -18,18 +23,21 @@ import io.delaynet.train.Split;
 import java.util.ArrayList;
 import java.util.List;
 
-/** DelGrad's answers to the inspection hooks of {@link io.delaynet.run.Experiment}. */
-final class DelGradInspection {
+/**
+ * DelGrad's answers to the inspection hooks of {@link io.delaynet.run.Experiment}, for any learner of
+ * the event engine: the plain method's and the chip-in-the-loop method's (there: the host's network).
+ */
+public final class DelGradInspection {
     /** DelGrad measures every time in units of the synaptic time constant. */
     static final String TIME_UNIT = "τ_s";
 
     private final DelGradLearner learner;
 
-    DelGradInspection(DelGradLearner learner) {
+    public DelGradInspection(DelGradLearner learner) {
         this.learner = learner;
     }
 
-    List<DelayDistribution> delays() {
+    public List<DelayDistribution> delays() {
         EventNetwork network = learner.network();
         List<DelayDistribution> out = new ArrayList<>();
         for (int l = 0; l < network.layerCount(); l++) {
@@ -54,7 +62,7 @@ final class DelGradInspection {
         return out;
     }
 
-    List<SampleSpikes> sampleSpikes(Split split, int[] samples) {
+    public List<SampleSpikes> sampleSpikes(Split split, int[] samples) {
         List<SampleSpikes> out = new ArrayList<>();
         int layers = learner.network().layerCount();
         for (int index : samples) {
@@ -122,5 +130,49 @@ final class DelGradInspection {
         }
         DelayParameterisation.Clip c = (DelayParameterisation.Clip) parameterisation;
         return "delay = p, clipped to [" + c.min() + ", " + c.max() + "]";
+    }
+
+    /**
+     * The exact network's predicted class over a grid of Yin-Yang's unit square, and on the test split.
+     * Grid points are encoded as the data set encodes its samples (features x, y, 1 - x, 1 - y).
+     */
+    public java.util.Optional<DecisionMap> decisionMap(int resolution, DelGradConfig.Data data) {
+        if (!data.isYinYang()) {
+            return java.util.Optional.empty();
+        }
+        LatencyEncoding encoding = new LatencyEncoding(data.early(), data.late(),
+                data.biasTimes().stream().mapToDouble(Double::doubleValue).toArray(), data.replicas());
+        return java.util.Optional.of(decisionMap(resolution, encoding));
+    }
+
+    private DecisionMap decisionMap(int resolution, LatencyEncoding encoding) {
+        EventNetwork network = learner.network();
+        EventTrace trace = network.newTrace();
+        int[] grid = new int[resolution * resolution];
+        boolean[] inside = new boolean[grid.length];
+        DecisionMap frame = new DecisionMap(resolution, 0.0, 2 * YinYang.R_BIG, 3, grid, inside,
+                new double[0], new double[0], new int[0], new int[0]);
+        for (int row = 0; row < resolution; row++) {
+            double y = frame.coordinate(row);
+            for (int col = 0; col < resolution; col++) {
+                double x = frame.coordinate(col);
+                double[] input = encoding.encode(new double[] {x, y, 1.0 - x, 1.0 - y});
+                grid[row * resolution + col] = learner.loss().predict(network.forward(input, trace));
+                inside[row * resolution + col] = Math.hypot(x - YinYang.R_BIG, y - YinYang.R_BIG) <= YinYang.R_BIG;
+            }
+        }
+        YinYang.Split test = YinYang.test();
+        SpikeData encoded = learner.data(Split.TEST);
+        int n = test.size();
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        int[] predicted = new int[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = test.features()[i][0];
+            ys[i] = test.features()[i][1];
+            predicted[i] = learner.loss().predict(network.forward(encoded.inputs()[i], trace));
+        }
+        return new DecisionMap(resolution, frame.min(), frame.max(), 3, grid, inside, xs, ys, encoded.labels().clone(),
+                predicted);
     }
 }

@@ -14,6 +14,7 @@ import io.delaynet.hardware.chip.EmulatedChip;
 import io.delaynet.hardware.loop.CalibrationPlan;
 import io.delaynet.hardware.loop.ChipInTheLoop;
 import io.delaynet.hardware.loop.HardwareAware;
+import io.delaynet.hardware.chip.ChipParameters;
 import io.delaynet.run.Experiment;
 import io.delaynet.run.Method;
 import io.delaynet.run.RunContext;
@@ -77,8 +78,11 @@ public final class ChipMethod implements Method {
     @Override
     public Experiment build(ObjectNode resolved, RunContext context) {
         Bound b = bind(resolved);
+        ChipSections.Backend backend = b.sections().backend();
+        ChipParameters.TrialNoise trial = "emulated".equals(backend.type()) ? backend.chip().trial() : null;
+        boolean freshNoise = trial != null && (trial.spikeJitter() > 0 || trial.threshold() > 0 || trial.delayJitter() > 0);
         return new ChipExperiment(b.config().training(), inTheLoop(b.config(), b.sections()),
-                b.config().network().tauSynMs() / 1000);
+                b.config().network().tauSynMs() / 1000, freshNoise, b.config().data());
     }
 
     /**
