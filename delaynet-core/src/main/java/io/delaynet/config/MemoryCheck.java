@@ -40,4 +40,25 @@ public final class MemoryCheck {
                     heap >> 20, Math.max(1, (bytes >> 30) + 2)));
         }
     }
+
+    /**
+     * Refuses a time-stepped window that cannot fit: backpropagation through time records, per worker
+     * thread, at least each neuron's potential and spike at every step ({@code steps × neurons × 2}
+     * doubles), so a window larger than the heap fails here instead of deep inside the first batch.
+     *
+     * @param what the keys that set the window, for the message (e.g. "data.encoding.steps")
+     */
+    public static void requireHeapForWindow(long steps, long neurons, int workers, String what) {
+        long values = steps * neurons * 2;
+        long bytes = values * Double.BYTES * Math.max(1, workers);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (steps > 0 && neurons > 0 && (values / neurons / 2 != steps || bytes / Double.BYTES / Math.max(1, workers) != values
+                || bytes > heap)) {
+            throw new ConfigException(String.format(Locale.ROOT, "config: %d steps x %d neurons (%s) need at least "
+                    + "%.3g MiB for the recorded window of %d worker thread(s), but this JVM may use %d MiB; use fewer "
+                    + "steps or neurons, fewer threads (training.threads), or give Java more memory (DELAYNET_JAVA_OPTS=-Xmx...)",
+                    steps, neurons, what, (double) steps * neurons * 2 * Double.BYTES * Math.max(1, workers) / (1 << 20),
+                    Math.max(1, workers), heap >> 20));
+        }
+    }
 }

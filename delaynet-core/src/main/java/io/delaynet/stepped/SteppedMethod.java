@@ -72,6 +72,9 @@ public final class SteppedMethod implements Method {
         LoadedSamples loaded = load(config.data(), context, streams, config.network().dtMs(),
                 config.training().resolvedThreads());
         SampleSource samples = loaded.samples();
+        long neurons = samples.classes() + config.network().hidden().stream().mapToLong(Integer::longValue).sum();
+        io.delaynet.config.MemoryCheck.requireHeapForWindow(loaded.steps(), neurons, config.training().resolvedThreads(),
+                "data.encoding.steps or data.audio.duration_ms / network.dt_ms, and network.hidden");
         SteppedNetwork network = NetworkFactory.build(config.network(), samples.inputSize(), samples.classes(),
                 loaded.steps(), streams, config.loss().decision());
         SteppedLearner learner = new SteppedLearner(network, NetworkFactory.loss(config.loss(), config.network()),

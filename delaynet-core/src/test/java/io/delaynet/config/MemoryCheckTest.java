@@ -25,4 +25,20 @@ class MemoryCheckTest {
         assertTrue(e.getMessage().contains("but this JVM may use " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB"),
                 e.getMessage());
     }
+
+    @Test
+    void aTimeSteppedWindowBeyondTheHeapIsRefusedNamingItsKeys() {
+        MemoryCheck.requireHeapForWindow(100, 138, 2, "steps");
+        long heap = Runtime.getRuntime().maxMemory();
+        long steps = heap / Double.BYTES / 2 / 810 + 1; // one worker's window alone exceeds the heap
+        MemoryCheck.requireHeapForWindow(steps / 4, 810, 1, "steps"); // a quarter of it fits
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> MemoryCheck.requireHeapForWindow(steps, 810, 1, "data.encoding.steps"));
+        assertTrue(e.getMessage().startsWith("config: " + steps + " steps x 810 neurons (data.encoding.steps) need"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("this JVM may use " + (heap >> 20) + " MiB"), e.getMessage());
+        // two workers need twice the window: what fits once does not fit on every thread
+        assertThrows(ConfigException.class, () -> MemoryCheck.requireHeapForWindow(steps / 2 + 1, 810, 2, "steps"));
+        assertThrows(ConfigException.class, () -> MemoryCheck.requireHeapForWindow(Long.MAX_VALUE / 3, 810, 1, "steps"));
+    }
 }
