@@ -189,21 +189,45 @@ final class NirKernels {
     }
 
     /**
-     * What a spiking node emits: the run's spike value, and — where the node's metadata says
-     * {@code delaynet.first_spike = true} (an event-driven export) — nothing after its first spike.
+     * What a neuron node does with its membrane after integrating a step: a spiking node tests the
+     * threshold, resets (by subtraction or to v_reset) and emits the run's spike value — and, where
+     * the node's metadata says {@code delaynet.first_spike = true} (an event-driven export), nothing
+     * after its first spike; a non-spiking node (LI, CubaLI, I) outputs the membrane itself.
      */
-    private static final class Spiking {
+    private static final class Firing {
+        private final boolean spiking;
+        private final boolean subtract;
+        private final double[] threshold;
+        private final double[] reset;
         private final double value;
         private final boolean firstOnly;
         private final boolean[] spent;
 
-        Spiking(NirNode node, int n, NirSimulation.Options o) {
+        Firing(NirNode node, int n, NirSimulation.Options o, boolean spiking) {
+            this.spiking = spiking;
+            subtract = subtractive(node, o);
+            threshold = spiking ? node.perNeuron("v_threshold", n, null) : null;
+            reset = spiking ? node.perNeuron("v_reset", n, 0.0) : null;
             value = o.spikeValue();
             firstOnly = "true".equals(node.metadata().get(NirNames.FIRST_SPIKE));
             spent = new boolean[n];
         }
 
-        double emit(int i, boolean spike) {
+        /** Writes neuron i's output for membrane {@code x} into {@code out} and returns the membrane after any reset. */
+        double apply(int i, double x, double[] out) {
+            if (!spiking) {
+                out[i] = x;
+                return x;
+            }
+            boolean spike = x >= threshold[i];
+            if (spike) {
+                x = subtract ? x - threshold[i] : reset[i];
+            }
+            out[i] = emit(i, spike);
+            return x;
+        }
+
+        private double emit(int i, boolean spike) {
             if (!spike || spent[i]) {
                 return 0;
             }
@@ -232,31 +256,23 @@ final class NirKernels {
     /** LIF and LI: {@code tau dv/dt = (v_leak - v) + r I}. */
     private static final class Lif implements NirKernel {
         private final int n;
-        private final boolean spiking;
         private final boolean euler;
-        private final boolean subtract;
         private final double dt;
         private final double[] tau;
         private final double[] e;
         private final double[] r;
         private final double[] leak;
-        private final double[] threshold;
-        private final double[] reset;
         private final double[] v;
-        private final Spiking fire;
+        private final Firing fire;
 
         Lif(NirNode node, int n, NirSimulation.Options o, boolean spiking) {
-            this.fire = new Spiking(node, n, o);
             this.n = n;
-            this.spiking = spiking;
             this.euler = o.integration() == NirSimulation.Integration.EULER;
-            this.subtract = subtractive(node, o);
             this.dt = o.dt();
             tau = node.perNeuron("tau", n, null);
             r = node.perNeuron("r", n, 1.0);
             leak = node.perNeuron("v_leak", n, 0.0);
-            threshold = spiking ? node.perNeuron("v_threshold", n, null) : null;
-            reset = spiking ? node.perNeuron("v_reset", n, 0.0) : null;
+            fire = new Firing(node, n, o, spiking);
             e = new double[n];
             for (int i = 0; i < n; i++) {
                 e[i] = decay(dt, tau[i], node, "tau");
@@ -277,15 +293,7 @@ final class NirKernels {
                 double x = v[i];
                 x = euler ? x + dt / tau[i] * (leak[i] - x + r[i] * in[i])
                         : leak[i] + (x - leak[i]) * e[i] + r[i] * in[i] * (1 - e[i]);
-                if (spiking) {
-                    boolean spike = x >= threshold[i];
-                    if (spike) {
-                        x = subtract ? x - threshold[i] : reset[i];
-                    }
-                    out[i] = fire.emit(i, spike);
-                } else {
-                    out[i] = x;
-                }
+                x = fire.apply(i, x, out);
                 v[i] = x;
             }
         }
@@ -303,9 +311,7 @@ final class NirKernels {
     /** CubaLIF and CubaLI: {@code tau_syn dI/dt = -I + w_in S}, {@code tau_mem dv/dt = (v_leak - v) + r I}. */
     private static final class CubaLif implements NirKernel {
         private final int n;
-        private final boolean spiking;
         private final boolean euler;
-        private final boolean subtract;
         private final double dt;
         private final double[] tauSyn;
         private final double[] tauMem;
@@ -314,26 +320,20 @@ final class NirKernels {
         private final double[] r;
         private final double[] leak;
         private final double[] wIn;
-        private final double[] threshold;
-        private final double[] reset;
         private final double[] current;
         private final double[] v;
-        private final Spiking fire;
+        private final Firing fire;
 
         CubaLif(NirNode node, int n, NirSimulation.Options o, boolean spiking) {
-            this.fire = new Spiking(node, n, o);
             this.n = n;
-            this.spiking = spiking;
             this.euler = o.integration() == NirSimulation.Integration.EULER;
-            this.subtract = subtractive(node, o);
             this.dt = o.dt();
             tauSyn = node.perNeuron("tau_syn", n, null);
             tauMem = node.perNeuron("tau_mem", n, null);
             r = node.perNeuron("r", n, 1.0);
             leak = node.perNeuron("v_leak", n, 0.0);
             wIn = node.perNeuron("w_in", n, 1.0);
-            threshold = spiking ? node.perNeuron("v_threshold", n, null) : null;
-            reset = spiking ? node.perNeuron("v_reset", n, 0.0) : null;
+            fire = new Firing(node, n, o, spiking);
             es = new double[n];
             em = new double[n];
             for (int i = 0; i < n; i++) {
@@ -363,15 +363,7 @@ final class NirKernels {
                     c = c * es[i] + wIn[i] * in[i] * (1 - es[i]);
                     x = leak[i] + (x - leak[i]) * em[i] + r[i] * c * (1 - em[i]);
                 }
-                if (spiking) {
-                    boolean spike = x >= threshold[i];
-                    if (spike) {
-                        x = subtract ? x - threshold[i] : reset[i];
-                    }
-                    out[i] = fire.emit(i, spike);
-                } else {
-                    out[i] = x;
-                }
+                x = fire.apply(i, x, out);
                 current[i] = c;
                 v[i] = x;
             }
@@ -391,24 +383,16 @@ final class NirKernels {
     /** IF and I: {@code dv/dt = r I} (exact for a held input under either integration). */
     private static final class Integrator implements NirKernel {
         private final int n;
-        private final boolean spiking;
-        private final boolean subtract;
         private final double dt;
         private final double[] r;
-        private final double[] threshold;
-        private final double[] reset;
         private final double[] v;
-        private final Spiking fire;
+        private final Firing fire;
 
         Integrator(NirNode node, int n, NirSimulation.Options o, boolean spiking) {
-            this.fire = new Spiking(node, n, o);
             this.n = n;
-            this.spiking = spiking;
-            this.subtract = subtractive(node, o);
             this.dt = o.dt();
             r = node.perNeuron("r", n, 1.0);
-            threshold = spiking ? node.perNeuron("v_threshold", n, null) : null;
-            reset = spiking ? node.perNeuron("v_reset", n, 0.0) : null;
+            fire = new Firing(node, n, o, spiking);
             v = new double[n];
         }
 
@@ -423,15 +407,7 @@ final class NirKernels {
         public void step(double[] in, double[] out) {
             for (int i = 0; i < n; i++) {
                 double x = v[i] + dt * r[i] * in[i];
-                if (spiking) {
-                    boolean spike = x >= threshold[i];
-                    if (spike) {
-                        x = subtract ? x - threshold[i] : reset[i];
-                    }
-                    out[i] = fire.emit(i, spike);
-                } else {
-                    out[i] = x;
-                }
+                x = fire.apply(i, x, out);
                 v[i] = x;
             }
         }
