@@ -48,6 +48,10 @@ public final class NirExport {
         List<NirNode> nodes = new ArrayList<>();
         List<NirGraph.Edge> edges = new ArrayList<>();
         for (Population p : d.populations()) {
+            if (!continuous && p.neuron() instanceof Neuron.Srm srm) {
+                NirSrm.export(p, srm, dt, nodes, edges);
+                continue;
+            }
             nodes.add(continuous ? continuousNeuron(p, d.time().unitSeconds(), p.name().equals(d.input()))
                     : neuron(p, d.time().dt(), d.time().unitSeconds(), dt, p.name().equals(d.input())));
         }
@@ -131,8 +135,7 @@ public final class NirExport {
                     params.put("v_leak", NirTensor.filled(n, 0));
                 }
             }
-            case Neuron.Srm s -> throw new NirException("population " + p.name() + " has SRM neurons (SLAYER's alpha "
-                    + "kernels), which have no NIR node yet", "export a model with LIF, CubaLIF or leaky-integrator neurons");
+            case Neuron.Srm s -> throw new IllegalStateException("SRM populations are written by NirSrm");
             case Neuron.FilteredLif f -> throw new NirException("population " + p.name() + " has neighbourhood "
                     + "aggregation's filtered LIF, whose first-order (Euler) decays no continuous-time NIR node "
                     + "reproduces", "export a model with LIF, CubaLIF or leaky-integrator neurons");
@@ -211,23 +214,24 @@ public final class NirExport {
             delays[k] = Math.max(0, steps) * dt;
         }
         String weight = c.name() + ".weight";
+        String to = NirSrm.entry(d.population(c.to()).orElseThrow());
         String delay = c.name() + ".delay";
         Map<String, String> delayMeta = new LinkedHashMap<>();
         delayMeta.put(NirNames.REALISATION, realisation(c.realisation()));
         switch (c.kind()) {
             case NONE -> {
                 nodes.add(linear(weight, post, pre, c.weights()));
-                chain(edges, c.from(), weight, c.to());
+                chain(edges, c.from(), weight, to);
             }
             case AXONAL -> {
                 nodes.add(new NirNode(delay, "Delay", Map.of("delay", NirTensor.vector(delays)), delayMeta));
                 nodes.add(linear(weight, post, pre, c.weights()));
-                chain(edges, c.from(), delay, weight, c.to());
+                chain(edges, c.from(), delay, weight, to);
             }
             case DENDRITIC -> {
                 nodes.add(linear(weight, post, pre, c.weights()));
                 nodes.add(new NirNode(delay, "Delay", Map.of("delay", NirTensor.vector(delays)), delayMeta));
-                chain(edges, c.from(), weight, delay, c.to());
+                chain(edges, c.from(), weight, delay, to);
             }
             case SYNAPTIC -> {
                 int k = pre * post;
@@ -245,7 +249,7 @@ public final class NirExport {
                 delayMeta.put(NirNames.DELAY_KIND, DelayKind.SYNAPTIC.name().toLowerCase(Locale.ROOT));
                 nodes.add(new NirNode(delay, "Delay", Map.of("delay", NirTensor.vector(delays)), delayMeta));
                 nodes.add(linear(weight, post, k, w));
-                chain(edges, c.from(), fanout, delay, weight, c.to());
+                chain(edges, c.from(), fanout, delay, weight, to);
             }
         }
     }

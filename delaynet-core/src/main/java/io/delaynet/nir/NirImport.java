@@ -58,30 +58,88 @@ public final class NirImport {
         List<Population> populations = new ArrayList<>();
         List<Connection> connections = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        java.util.Map<String, NirSrm.Group> srm = new java.util.LinkedHashMap<>();
+        Set<String> members = new HashSet<>();
+        for (NirNode n : g.ofType("Threshold")) {
+            NirSrm.Group group = NirSrm.recognise(g, n, dt);
+            srm.put(n.name(), group);
+            members.addAll(group.members());
+        }
+        Set<String> spiking = new HashSet<>(srm.keySet());
         for (NirNode n : g.nodes().values()) {
-            if (n.type().equals("Input")) {
+            if (NEURONS.contains(n.type())) {
+                spiking.add(n.name());
+            }
+        }
+        for (NirNode n : g.nodes().values()) {
+            if (members.contains(n.name())) {
+                continue;
+            }
+            if (srm.containsKey(n.name())) {
+                NirSrm.Group group = srm.get(n.name());
+                int size = group.gain().length;
+                populations.add(new Population(n.name(), size, group.neuron()));
+                for (String source : g.sources(group.psp())) {
+                    connections.add(projection(g, source, n, size, group.gain(), dt, names, spiking));
+                }
+            } else if (n.type().equals("Input")) {
                 populations.add(new Population(n.name(), size(n), new Neuron.Source()));
             } else if (NEURONS.contains(n.type())) {
                 int size = neuronSize(g, n);
                 double[] gain = new double[size];
                 populations.add(new Population(n.name(), size, neuron(n, size, dt, gain)));
                 for (String source : g.sources(n.name())) {
-                    connections.add(projection(g, source, n, size, gain, dt, names));
+                    connections.add(projection(g, source, n, size, gain, dt, names, spiking));
                 }
             } else if (!SYNAPSES.contains(n.type()) && !n.type().equals("Output")) {
                 throw new NirException("NIR node '" + n.name() + "' has type " + n.type()
                         + ", which the time-stepped engine has no form for", "import graphs of Linear, Affine, Delay and "
-                        + "LIF/CubaLIF/LI/IF/I nodes, or run it with 'delaynet nir run'");
+                        + "LIF/CubaLIF/LI/IF/I nodes and SRM neurons (docs/nir.md), or run it with 'delaynet nir run'");
             }
         }
         List<NirNode> outs = g.ofType("Output");
         if (outs.size() != 1 || g.sources(outs.get(0).name()).size() != 1
-                || !NEURONS.contains(g.node(g.sources(outs.get(0).name()).get(0)).type())) {
+                || !spiking.contains(g.sources(outs.get(0).name()).get(0))) {
             throw new NirException("the NIR graph's Output must be one node fed by one neuron node",
                     "the engine's answer is one population");
         }
         String output = g.sources(outs.get(0).name()).get(0);
-        return new NetworkDescription(TimeBase.stepped(dt), window, populations, connections, input.name(), output, decision);
+        return new NetworkDescription(TimeBase.stepped(dt), window, layered(populations, connections), connections,
+                input.name(), output, decision);
+    }
+
+    /**
+     * The populations input first, each after those feeding it (recurrent projections aside), ties
+     * by name: the order the engine builds layers in, whatever order the file lists its nodes in
+     * (HDF5 readers need not keep the writer's order).
+     */
+    static List<Population> layered(List<Population> populations, List<Connection> connections) {
+        List<Population> left = new ArrayList<>(populations);
+        left.sort(java.util.Comparator.comparing(Population::name));
+        List<Population> out = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        while (!left.isEmpty()) {
+            Population next = null;
+            for (Population p : left) {
+                boolean ready = connections.stream()
+                        .noneMatch(c -> c.to().equals(p.name()) && !c.recurrent() && !placed.contains(c.from()));
+                if (ready && (next == null || p.isSource() && !next.isSource())) {
+                    next = p;
+                    if (p.isSource()) {
+                        break;
+                    }
+                }
+            }
+            if (next == null) {
+                throw new NirException("the NIR graph's populations " + left.stream().map(Population::name).toList()
+                        + " feed each other in a cycle without a neuron-to-itself edge", "the engine's recurrence is a "
+                        + "population's projection into itself");
+            }
+            out.add(next);
+            placed.add(next.name());
+            left.remove(next);
+        }
+        return out;
     }
 
     private static double number(NirGraph g, String key, String option) {
@@ -183,7 +241,7 @@ public final class NirImport {
     }
 
     private static Connection projection(NirGraph g, String last, NirNode to, int post, double[] gain, double dt,
-                                         Set<String> names) {
+                                         Set<String> names, Set<String> neurons) {
         List<NirNode> path = new ArrayList<>();
         String at = last;
         while (SYNAPSES.contains(g.node(at).type())) {
@@ -200,7 +258,7 @@ public final class NirImport {
             at = src.get(0);
         }
         NirNode from = g.node(at);
-        if (!from.type().equals("Input") && !NEURONS.contains(from.type())) {
+        if (!from.type().equals("Input") && !neurons.contains(from.name())) {
             throw new NirException("NIR node '" + at + "' (" + from.type() + ") feeds '" + to.name() + "'",
                     "projections start at the Input or a neuron node");
         }
