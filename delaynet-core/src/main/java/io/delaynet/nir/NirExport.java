@@ -40,8 +40,19 @@ public final class NirExport {
     private NirExport() {
     }
 
+    /**
+     * The most values a per-synapse projection's one-hot fan-out may have (2^24, 128 MiB as
+     * float64); a time-stepped projection over it is written as a lag bank ({@link NirLagBank}).
+     */
+    public static final long FANOUT_LIMIT = 1L << 24;
+
     /** The graph of {@code d}; a one-line error for what NIR cannot express. */
     public static NirGraph export(NetworkDescription d) {
+        return export(d, FANOUT_LIMIT);
+    }
+
+    /** {@link #export(NetworkDescription)} with per-synapse fan-outs of at most {@code fanoutLimit} values. */
+    static NirGraph export(NetworkDescription d, long fanoutLimit) {
         boolean continuous = d.time().isContinuous();
         // Seconds per unit of the description's delays: one step, or (continuous time) one time unit.
         double dt = continuous ? d.time().unitSeconds() : d.time().seconds(d.time().dt());
@@ -56,7 +67,7 @@ public final class NirExport {
                     : neuron(p, d.time().dt(), d.time().unitSeconds(), dt, p.name().equals(d.input())));
         }
         for (Connection c : d.connections()) {
-            projection(c, d, dt, nodes, edges);
+            projection(c, d, dt, fanoutLimit, nodes, edges);
         }
         Population out = d.population(d.output()).orElseThrow();
         String outName = unique("output", nodes);
@@ -199,12 +210,13 @@ public final class NirExport {
         }
     }
 
-    private static void projection(Connection c, NetworkDescription d, double dt, List<NirNode> nodes,
+    private static void projection(Connection c, NetworkDescription d, double dt, long fanoutLimit, List<NirNode> nodes,
                                    List<NirGraph.Edge> edges) {
         int pre = c.pre();
         int post = c.post();
         double lag = c.recurrent() ? 1 : 0; // the recurrent edge of the cycle supplies one step
         double[] delays = c.delays().clone();
+        double[] lagged = new double[delays.length];
         for (int k = 0; k < delays.length; k++) {
             double steps = effective(c.realisation(), delays[k]) - lag;
             if (steps < -1e-12) {
@@ -212,6 +224,7 @@ public final class NirExport {
                         "recurrent delays are at least one step");
             }
             delays[k] = Math.max(0, steps) * dt;
+            lagged[k] = Math.max(0, steps);
         }
         String weight = c.name() + ".weight";
         String to = NirSrm.entry(d.population(c.to()).orElseThrow());
@@ -234,6 +247,15 @@ public final class NirExport {
                 chain(edges, c.from(), weight, delay, to);
             }
             case SYNAPTIC -> {
+                if (NirLagBank.fanoutValues(pre, post) > fanoutLimit) {
+                    if (d.time().isContinuous()) {
+                        throw new NirException(c.name() + ": the per-synapse expansion of a " + pre + " x " + post
+                                + " continuous-time projection needs " + NirLagBank.fanoutValues(pre, post)
+                                + " values, over the " + fanoutLimit + " written", "export a smaller network");
+                    }
+                    NirLagBank.export(c, lagged, dt, realisation(c.realisation()), to, nodes, edges);
+                    return;
+                }
                 int k = pre * post;
                 double[] fan = new double[k * pre];
                 double[] w = new double[post * k];

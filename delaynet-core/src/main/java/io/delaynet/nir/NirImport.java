@@ -79,18 +79,14 @@ public final class NirImport {
                 NirSrm.Group group = srm.get(n.name());
                 int size = group.gain().length;
                 populations.add(new Population(n.name(), size, group.neuron()));
-                for (String source : g.sources(group.psp())) {
-                    connections.add(projection(g, source, n, size, group.gain(), dt, names, spiking));
-                }
+                connections.addAll(projections(g, g.sources(group.psp()), n, size, group.gain(), dt, names, spiking));
             } else if (n.type().equals("Input")) {
                 populations.add(new Population(n.name(), size(n), new Neuron.Source()));
             } else if (NEURONS.contains(n.type())) {
                 int size = neuronSize(g, n);
                 double[] gain = new double[size];
                 populations.add(new Population(n.name(), size, neuron(n, size, dt, gain)));
-                for (String source : g.sources(n.name())) {
-                    connections.add(projection(g, source, n, size, gain, dt, names, spiking));
-                }
+                connections.addAll(projections(g, g.sources(n.name()), n, size, gain, dt, names, spiking));
             } else if (!SYNAPSES.contains(n.type()) && !n.type().equals("Output")) {
                 throw new NirException("NIR node '" + n.name() + "' has type " + n.type()
                         + ", which the time-stepped engine has no form for", "import graphs of Linear, Affine, Delay and "
@@ -238,6 +234,36 @@ public final class NirImport {
                 return new Neuron.Lif(Double.POSITIVE_INFINITY, uniform(n, "v_threshold", size, null), reset);
             }
         }
+    }
+
+    /**
+     * The projections arriving at {@code to} through {@code sources}: one per path, except that
+     * the paths of a lag bank ({@link NirLagBank}) become one per-synapse projection.
+     */
+    private static List<Connection> projections(NirGraph g, List<String> sources, NirNode to, int post, double[] gain,
+                                                double dt, Set<String> names, Set<String> neurons) {
+        List<Connection> out = new ArrayList<>();
+        java.util.Map<String, List<Connection>> banks = new java.util.LinkedHashMap<>();
+        for (String s : sources) {
+            List<String> before = g.sources(s);
+            boolean lag = g.node(s).type().equals("Linear") && before.size() == 1 && NirLagBank.isLag(g.node(before.get(0)));
+            if (!lag) {
+                out.add(projection(g, s, to, post, gain, dt, names, neurons));
+                continue;
+            }
+            NirNode delay = g.node(before.get(0));
+            String name = delay.metadata().getOrDefault(NirNames.PROJECTION, delay.name());
+            banks.computeIfAbsent(name, k -> new ArrayList<>()).add(projection(g, s, to, post, gain, dt, new HashSet<>(),
+                    neurons));
+        }
+        for (var bank : banks.entrySet()) {
+            String name = bank.getKey();
+            while (!names.add(name)) {
+                name = name + "'";
+            }
+            out.add(NirLagBank.merge(name, bank.getValue()));
+        }
+        return out;
     }
 
     private static Connection projection(NirGraph g, String last, NirNode to, int post, double[] gain, double dt,
