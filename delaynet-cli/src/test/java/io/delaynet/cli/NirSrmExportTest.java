@@ -1,0 +1,144 @@
+package io.delaynet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.delaynet.io.Json;
+import io.delaynet.model.Connection;
+import io.delaynet.model.NetworkDescription;
+import io.delaynet.nir.NirFile;
+import io.delaynet.nir.NirGraph;
+import io.delaynet.run.TrainedModel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The delay-only MNIST example (SLAYER SRM neurons, frozen weights, trained per-synapse whole-step
+ * delays), shrunk to a 784-30-10 network on a subset: exported to NIR it is the SRM's standard
+ * nodes with the model's delays (h5py reads them back), and imported again it evaluates exactly
+ * like the original. The 784-30 layer's fan-out would exceed the limit, so it is written as a lag
+ * bank; the 30-10 layer keeps its fan-out: both expansions are checked.
+ */
+class NirSrmExportTest {
+    @TempDir
+    Path tmp;
+
+    /** Per-synapse delays in seconds, post-major, as h5py sees them: from a lag bank or a fan-out's Delay node. */
+    private static final String SCRIPT = """
+            import h5py, json, sys
+            def s(x):
+                return x.decode() if isinstance(x, bytes) else str(x)
+            out = {'types': {}, 'shapes': {}, 'delays': {}}
+            with h5py.File(sys.argv[1], 'r') as f:
+                nodes = f['node/nodes']
+                for name, g in nodes.items():
+                    out['types'][name] = s(g['type'][()])
+                    for k in ('weight', 'delay', 'threshold'):
+                        if k in g:
+                            out['shapes'][name + '/' + k] = list(g[k].shape)
+                def meta(g, key):
+                    return s(g['metadata'][key][()]) if 'metadata' in g and key in g['metadata'] else None
+                for proj in sys.argv[2:]:
+                    lags = [n for n, g in nodes.items() if meta(g, 'delaynet.projection') == proj]
+                    if lags:
+                        d = None
+                        for n in lags:
+                            lag = float(nodes[n]['delay'][0])
+                            w = nodes[n[:-len('.delay')] + '.weight']['weight'][()]
+                            if d is None:
+                                d = [[None] * w.shape[1] for _ in range(w.shape[0])]
+                            for j in range(w.shape[0]):
+                                for i in range(w.shape[1]):
+                                    if w[j][i] != 0:
+                                        d[j][i] = lag
+                        out['delays'][proj] = [x for row in d for x in row]
+                    else:
+                        out['delays'][proj] = nodes[proj + '.delay']['delay'][()].tolist()
+            print(json.dumps(out))
+            """;
+
+    @Test
+    void delayOnlySrmModelExportsWithItsDelaysAndImportsBackExactly() throws Exception {
+        String data = System.getProperty("delaynet.shared.data");
+        assumeTrue(data != null && Files.isDirectory(Path.of(data).resolve("mnist")), "MNIST not available");
+        Path run = tmp.resolve("run");
+        Cli.Result train = Cli.run("train", "--config", Path.of("..", "examples", "mnist-delays-only.yaml"), "--set",
+                "network.hidden=[30]", "--set", "data.train_limit=64", "--set", "data.eval_limit=48", "--set",
+                "data.validation_size=48", "--set", "training.epochs=1", "--set", "training.threads=1", "--out", run,
+                "--progress", "none", "--no-report", "--data-dir", data);
+        assertEquals(0, train.status(), train.err());
+
+        Path nir = tmp.resolve("srm.nir");
+        Cli.Result export = Cli.run("export", "--model", run, "--format", "nir", "--out", nir);
+        assertEquals(0, export.status(), export.err());
+        NirGraph g = NirFile.read(nir);
+        for (String layer : List.of("layer1", "layer2")) {
+            assertEquals("CubaLI", g.node(layer + ".psp").type());
+            assertEquals("Delay", g.node(layer + ".psp_delay").type());
+            assertEquals("Threshold", g.node(layer).type());
+            assertEquals("CubaLI", g.node(layer + ".refractory").type());
+        }
+        NetworkDescription d = TrainedModel.load(run).network();
+        double dt = d.time().unitSeconds();
+
+        String python = python();
+        if (python != null) {
+            Path script = tmp.resolve("read.py");
+            Files.writeString(script, SCRIPT);
+            Process p = new ProcessBuilder(python, script.toString(), nir.toString(), "layer1", "layer2")
+                    .redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(300, TimeUnit.SECONDS), "python did not finish");
+            assertEquals(0, p.exitValue(), text);
+            JsonNode read = Json.parse(text);
+            assertEquals("Threshold", read.get("types").get("layer1").asString());
+            assertEquals("CubaLI", read.get("types").get("layer1.psp").asString());
+            assertEquals("Linear", read.get("types").get("layer2.fanout").asString());
+            assertEquals("[30]", read.get("shapes").get("layer1/threshold").toString());
+            assertEquals("[30,784]", read.get("shapes").get("layer1.lag0.weight/weight").toString());
+            assertEquals("[300,30]", read.get("shapes").get("layer2.fanout/weight").toString());
+            for (Connection c : d.connections()) {
+                JsonNode delays = read.get("delays").get(c.name());
+                assertEquals(c.pre() * c.post(), delays.size(), c.name());
+                int moved = 0;
+                for (int k = 0; k < delays.size(); k++) {
+                    double expected = Math.floor(c.delays()[k]) * dt;
+                    assertEquals(expected, delays.get(k).asDouble(), 1e-12, c.name() + " synapse " + k);
+                    moved += Math.floor(c.delays()[k]) != 0 ? 1 : 0;
+                }
+                assertTrue(moved > 0, c.name() + ": all delays are 0");
+            }
+        }
+
+        Path imported = tmp.resolve("imported");
+        Cli.Result in = Cli.run("import", nir, "--out", imported);
+        assertEquals(0, in.status(), in.err());
+        JsonNode before = Json.parse(Cli.run("eval", "--model", run, "--split", "test", "--json", "--data-dir", data).out());
+        JsonNode after = Json.parse(Cli.run("eval", "--model", imported, "--split", "test", "--json", "--data-dir", data).out());
+        assertEquals(before.get("samples").asInt(), after.get("samples").asInt());
+        assertEquals(before.get("correct").asInt(), after.get("correct").asInt());
+        assertEquals(before.get("loss").asDouble(), after.get("loss").asDouble(), 1e-9);
+        assertTrue(before.get("samples").asInt() > 0);
+    }
+
+    private static String python() {
+        for (String candidate : List.of("/usr/bin/python3", "python3")) {
+            try {
+                Process p = new ProcessBuilder(candidate, "-c", "import h5py").redirectErrorStream(true).start();
+                if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                    return candidate;
+                }
+            } catch (java.io.IOException | InterruptedException e) {
+                // try the next one
+            }
+        }
+        return null;
+    }
+}
