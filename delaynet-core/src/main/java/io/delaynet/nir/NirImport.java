@@ -47,13 +47,14 @@ public final class NirImport {
     }
 
     public static NetworkDescription toDescription(NirGraph g, Options o) {
-        if ("dirac".equals(g.metadata().get(NirNames.SPIKES))) {
-            throw new NirException("the NIR graph is an event-driven (continuous-time) export, which import does not "
-                    + "turn back into a model yet", "run it with 'delaynet nir run --spikes dirac'");
-        }
-        double dt = o.dt().orElseGet(() -> number(g, NirNames.TIME_STEP, "--dt"));
-        double window = o.window().orElseGet(() -> number(g, NirNames.WINDOW, "--window"));
-        String decision = o.decision().orElse(g.metadata().getOrDefault(NirNames.DECISION, "most_spikes"));
+        boolean continuous = isEventExport(g);
+        // continuous time: the description's unit (tau_s) in seconds; stepped: the step
+        double dt = continuous ? number(g, NirNames.TIME_UNIT, "a delaynet.time_unit graph metadata entry")
+                : o.dt().orElseGet(() -> number(g, NirNames.TIME_STEP, "--dt"));
+        double window = continuous ? o.window().orElse(Double.parseDouble(g.metadata().getOrDefault(NirNames.WINDOW, "0")))
+                : o.window().orElseGet(() -> number(g, NirNames.WINDOW, "--window"));
+        String decision = o.decision().orElse(g.metadata().getOrDefault(NirNames.DECISION,
+                continuous ? "earliest_spike" : "most_spikes"));
         NirNode input = g.input();
         List<Population> populations = new ArrayList<>();
         List<Connection> connections = new ArrayList<>();
@@ -85,7 +86,8 @@ public final class NirImport {
             } else if (NEURONS.contains(n.type())) {
                 int size = neuronSize(g, n);
                 double[] gain = new double[size];
-                populations.add(new Population(n.name(), size, neuron(n, size, dt, gain)));
+                populations.add(new Population(n.name(), size, continuous ? NirEventImport.neuron(n, size, dt, gain)
+                        : neuron(n, size, dt, gain)));
                 connections.addAll(projections(g, g.sources(n.name()), n, size, gain, dt, names, spiking));
             } else if (!SYNAPSES.contains(n.type()) && !n.type().equals("Output")) {
                 throw new NirException("NIR node '" + n.name() + "' has type " + n.type()
@@ -100,7 +102,11 @@ public final class NirImport {
                     "the engine's answer is one population");
         }
         String output = g.sources(outs.get(0).name()).get(0);
-        return new NetworkDescription(TimeBase.stepped(dt), window, layered(populations, connections), connections,
+        if (continuous) {
+            NirEventImport.check(populations, connections);
+        }
+        return new NetworkDescription(continuous ? TimeBase.continuous(dt) : TimeBase.stepped(dt), window,
+                layered(populations, connections), connections,
                 input.name(), output, decision);
     }
 
@@ -136,6 +142,11 @@ public final class NirImport {
             left.remove(next);
         }
         return out;
+    }
+
+    /** Whether {@code g} is an event-driven (continuous-time, Dirac-spike) export. */
+    static boolean isEventExport(NirGraph g) {
+        return "dirac".equals(g.metadata().get(NirNames.SPIKES));
     }
 
     private static double number(NirGraph g, String key, String option) {
@@ -358,10 +369,12 @@ public final class NirImport {
         DelayRealisation realisation = new DelayRealisation.Linear();
         if (delayNode != null) {
             delays = delayNode.perNeuron("delay", kind.count(pre, post), null).clone();
+            boolean exact = delayNode.metadata().getOrDefault(NirNames.REALISATION, "").equals("exact");
             for (int k = 0; k < delays.length; k++) {
                 double steps = delays[k] / dt + (recurrent ? 1 : 0);
                 double near = Math.rint(steps);
-                delays[k] = Math.abs(steps - near) < 1e-9 * Math.max(1, near) ? near : steps;
+                // a stepped delay within rounding of a whole step is that step; continuous delays are kept as written
+                delays[k] = !exact && Math.abs(steps - near) < 1e-9 * Math.max(1, near) ? near : steps;
             }
             realisation = realisation(delayNode);
         }
@@ -377,6 +390,9 @@ public final class NirImport {
         String r = delay.metadata().getOrDefault(NirNames.REALISATION, "linear");
         if (r.equals("floor") || r.equals("round")) {
             return new DelayRealisation.WholeSteps(r.equals("floor"));
+        }
+        if (r.equals("exact")) {
+            return new DelayRealisation.Exact();
         }
         if (r.startsWith("gaussian:")) {
             return new DelayRealisation.Gaussian(Double.parseDouble(r.substring("gaussian:".length())));
