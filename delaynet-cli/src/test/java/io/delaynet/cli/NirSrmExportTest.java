@@ -9,7 +9,14 @@ import io.delaynet.model.Connection;
 import io.delaynet.model.NetworkDescription;
 import io.delaynet.nir.NirFile;
 import io.delaynet.nir.NirGraph;
+import io.delaynet.nir.NirSimulation;
+import io.delaynet.run.RunContext;
 import io.delaynet.run.TrainedModel;
+import io.delaynet.stepped.SteppedLearner;
+import io.delaynet.stepped.network.Activity;
+import io.delaynet.stepped.network.SpikeEvents;
+import io.delaynet.stepped.network.SteppedNetwork;
+import io.delaynet.train.Split;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,8 +75,10 @@ class NirSrmExportTest {
     void delayOnlySrmModelExportsWithItsDelaysAndImportsBackExactly() throws Exception {
         String data = System.getProperty("delaynet.shared.data");
         assumeTrue(data != null && Files.isDirectory(Path.of(data).resolve("mnist")), "MNIST not available");
-        Path run = tmp.resolve("run");
-        Cli.Result train = Cli.run("train", "--config", Path.of("..", "examples", "mnist-delays-only.yaml"), "--set",
+        // -Ddelaynet.nir.srm.model=RUN_DIR checks a delay-only model trained elsewhere (e.g. the full 784-800-10 one).
+        String given = System.getProperty("delaynet.nir.srm.model");
+        Path run = given != null ? Path.of(given) : tmp.resolve("run");
+        Cli.Result train = given != null ? new Cli.Result(0, "", "") : Cli.run("train", "--config", Path.of("..", "examples", "mnist-delays-only.yaml"), "--set",
                 "network.hidden=[30]", "--set", "data.train_limit=64", "--set", "data.eval_limit=48", "--set",
                 "data.validation_size=48", "--set", "training.epochs=1", "--set", "training.threads=1", "--out", run,
                 "--progress", "none", "--no-report", "--data-dir", data);
@@ -101,9 +110,10 @@ class NirSrmExportTest {
             assertEquals("Threshold", read.get("types").get("layer1").asString());
             assertEquals("CubaLI", read.get("types").get("layer1.psp").asString());
             assertEquals("Linear", read.get("types").get("layer2.fanout").asString());
-            assertEquals("[30]", read.get("shapes").get("layer1/threshold").toString());
-            assertEquals("[30,784]", read.get("shapes").get("layer1.lag0.weight/weight").toString());
-            assertEquals("[300,30]", read.get("shapes").get("layer2.fanout/weight").toString());
+            int hidden = d.population("layer1").orElseThrow().size();
+            assertEquals("[" + hidden + "]", read.get("shapes").get("layer1/threshold").toString());
+            assertEquals("[" + hidden + ",784]", read.get("shapes").get("layer1.lag0.weight/weight").toString());
+            assertEquals("[" + hidden * 10 + "," + hidden + "]", read.get("shapes").get("layer2.fanout/weight").toString());
             for (Connection c : d.connections()) {
                 JsonNode delays = read.get("delays").get(c.name());
                 assertEquals(c.pre() * c.post(), delays.size(), c.name());
@@ -116,6 +126,38 @@ class NirSrmExportTest {
                 assertTrue(moved > 0, c.name() + ": all delays are 0");
             }
         }
+
+        // NIR's equations (delaynet's own simulator of the file) against the engine, sample by sample.
+        TrainedModel model = TrainedModel.load(run, new RunContext(Path.of(data)));
+        SteppedLearner learner = (SteppedLearner) model.experiment().learner();
+        SteppedNetwork net = learner.network();
+        NirSimulation sim = NirSimulation.build(g, NirSimulation.Options.exact(dt));
+        int samples = Math.min(48, learner.samples().size(Split.TEST));
+        int spikes = 0;
+        for (int s = 0; s < samples; s++) {
+            SpikeEvents in = new SpikeEvents(net.steps());
+            learner.samples().encode(Split.TEST, s, in);
+            Activity a = net.newActivity();
+            net.forward(in, a);
+            double[] engine = a.spikes(net.layerCount() - 1);
+            double[] x = new double[net.inputSize()];
+            sim.clear();
+            for (int t = 0; t < net.steps(); t++) {
+                java.util.Arrays.fill(x, 0);
+                for (int k = in.from(t); k < in.to(t); k++) {
+                    x[in.neuron(k)] += in.value(k);
+                }
+                sim.step(x);
+                double[] out = sim.outputs();
+                for (int j = 0; j < out.length; j++) {
+                    assertEquals(engine[t * out.length + j], out[j], "sample " + s + ", step " + t + ", output " + j);
+                    spikes += out[j] != 0 ? 1 : 0;
+                }
+            }
+        }
+        System.out.printf("delay-only SRM export run with NIR's equations: %d test samples, %d output spikes, all at the "
+                + "engine's steps%n", samples, spikes);
+        assertTrue(spikes > 0, "the output never spiked");
 
         Path imported = tmp.resolve("imported");
         Cli.Result in = Cli.run("import", nir, "--out", imported);
