@@ -77,7 +77,12 @@ class NirDelGradImportTest {
 
     @Test
     void defaultYinYangModelComesBackAsTheSameEventDrivenModel() throws Exception {
-        roundTrip(SmallRuns.train(tmp, "synaptic", 2), "synaptic");
+        Path run = SmallRuns.train(tmp, "synaptic", 2);
+        roundTrip(run, "synaptic");
+        // continuous-time delays have no grid for a lag bank: a one-line error naming the projection
+        Cli.Result lags = Cli.run("export", "--model", run, "--out", tmp.resolve("lags.nir"), "--per-synapse", "lags");
+        assertEquals(2, lags.status());
+        assertTrue(lags.errLines().contains("layer1") && lags.errLines().strip().lines().count() == 1, lags.err());
     }
 
     @Test

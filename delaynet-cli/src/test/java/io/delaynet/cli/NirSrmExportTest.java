@@ -168,6 +168,23 @@ class NirSrmExportTest {
         assertEquals(before.get("correct").asInt(), after.get("correct").asInt());
         assertEquals(before.get("loss").asDouble(), after.get("loss").asDouble(), 1e-9);
         assertTrue(before.get("samples").asInt() > 0);
+
+        // --per-synapse lags: the 30-10 layer as a lag bank too, importing to the same evaluation
+        Path lags = tmp.resolve("lags.nir");
+        Cli.Result lagExport = Cli.run("export", "--model", run, "--format", "nir", "--out", lags, "--per-synapse", "lags");
+        assertEquals(0, lagExport.status(), lagExport.err());
+        NirGraph lg = NirFile.read(lags);
+        assertTrue(lg.nodes().keySet().stream().anyMatch(n -> n.startsWith("layer2.lag")) && !lg.nodes().containsKey(
+                "layer2.fanout"), lg.nodes().keySet().toString());
+        Path lagImported = tmp.resolve("lag-imported");
+        assertEquals(0, Cli.run("import", lags, "--out", lagImported).status());
+        JsonNode viaLags = Json.parse(Cli.run("eval", "--model", lagImported, "--split", "test", "--json", "--data-dir", data)
+                .out());
+        assertEquals(before.get("correct").asInt(), viaLags.get("correct").asInt());
+        assertEquals(before.get("loss").asDouble(), viaLags.get("loss").asDouble(), 1e-9);
+        Cli.Result bad = Cli.run("export", "--model", run, "--out", tmp.resolve("bad.nir"), "--per-synapse", "sparse");
+        assertEquals(2, bad.status());
+        assertTrue(bad.errLines().contains("--per-synapse") && bad.errLines().strip().lines().count() == 1, bad.err());
     }
 
     private static String python() {

@@ -51,8 +51,12 @@ public final class NirExport {
         return export(d, FANOUT_LIMIT);
     }
 
-    /** {@link #export(NetworkDescription)} with per-synapse fan-outs of at most {@code fanoutLimit} values. */
-    static NirGraph export(NetworkDescription d, long fanoutLimit) {
+    /**
+     * {@link #export(NetworkDescription)} with per-synapse fan-outs of at most {@code fanoutLimit}
+     * values: 0 writes every time-stepped per-synapse projection as a lag bank, {@code Long.MAX_VALUE}
+     * none.
+     */
+    public static NirGraph export(NetworkDescription d, long fanoutLimit) {
         boolean continuous = d.time().isContinuous();
         // Seconds per unit of the description's delays: one step, or (continuous time) one time unit.
         double dt = continuous ? d.time().unitSeconds() : d.time().seconds(d.time().dt());
@@ -249,9 +253,13 @@ public final class NirExport {
             case SYNAPTIC -> {
                 if (NirLagBank.fanoutValues(pre, post) > fanoutLimit) {
                     if (d.time().isContinuous()) {
-                        throw new NirException(c.name() + ": the per-synapse expansion of a " + pre + " x " + post
+                        throw fanoutLimit == 0
+                                ? new NirException(c.name() + ": per-synapse delays in continuous time have no time grid "
+                                + "for a lag bank", "export it with --per-synapse auto or fanout")
+                                : new NirException(c.name() + ": the per-synapse fan-out of a " + pre + " x " + post
                                 + " continuous-time projection needs " + NirLagBank.fanoutValues(pre, post)
-                                + " values, over the " + fanoutLimit + " written", "export a smaller network");
+                                + " values, over the " + fanoutLimit + " allowed, and continuous delays have no time grid "
+                                + "for a lag bank", "export a smaller network, or with --per-synapse fanout");
                     }
                     NirLagBank.export(c, lagged, dt, realisation(c.realisation()), to, nodes, edges);
                     return;

@@ -35,7 +35,12 @@ public final class NirModels {
 
     /** The NIR graph of a trained model: its network description, plus its configuration. */
     public static NirGraph export(TrainedModel model) {
-        NirGraph g = NirExport.export(model.network());
+        return export(model, NirExport.FANOUT_LIMIT);
+    }
+
+    /** As {@link #export(TrainedModel)}, per-synapse fan-outs of at most {@code fanoutLimit} values (else lag banks). */
+    public static NirGraph export(TrainedModel model, long fanoutLimit) {
+        NirGraph g = NirExport.export(model.network(), fanoutLimit);
         Map<String, String> meta = new LinkedHashMap<>(g.metadata());
         meta.put(CONFIG, Json.write(model.config().tree()));
         return new NirGraph(g.version(), g.nodes(), g.edges(), meta);
