@@ -17,7 +17,8 @@ import java.util.Map;
  * A network description as a NIR graph, in seconds: time-stepped ones exactly (below), event-driven
  * (continuous-time) ones as CubaLIF nodes with Dirac spikes and the first-spike extension
  * ({@code continuousNeuron}). Each population is one neuron
- * node named after it, each projection a {@code Linear} node ({@code <projection>.weight}, the
+ * node named after it (an SRM population: the four standard nodes of {@link NirSrm}), each
+ * projection a {@code Linear} node ({@code <projection>.weight}, the
  * description's post-major weights as NIR's (out, in) matrix) with its delays as element-wise
  * {@code Delay} nodes:
  * <ul>
@@ -25,7 +26,9 @@ import java.util.Map;
  *   <li>dendritic: {@code Delay(post)} after it;</li>
  *   <li>per synapse (NIR has no such node): the exact expansion fan-out {@code Linear}
  *       (one-hot, pre·post × pre, channel {@code j * pre + i} carries neuron i for neuron j),
- *       {@code Delay(pre·post)}, {@code Linear} (post × pre·post, the weights).</li>
+ *       {@code Delay(pre·post)}, {@code Linear} (post × pre·post, the weights); a time-stepped
+ *       projection whose fan-out would exceed the limit ({@link #FANOUT_LIMIT}) is written as a
+ *       lag bank instead ({@link NirLagBank}).</li>
  * </ul>
  * A recurrent projection closes a cycle back into its population; the cycle's edge lags one step
  * (as in every discrete-time NIR simulator), so its Delay holds the delay less one step.

@@ -19,7 +19,11 @@ import java.util.Set;
  * nodes (LIF, CubaLIF, LI, IF, I) become populations; the path of Linear, zero-bias Affine and
  * Delay nodes between two of them becomes a projection: {@code Linear} (no delays),
  * {@code Delay → Linear} (axonal), {@code Linear → Delay} (dendritic) or the per-synapse fan-out
- * expansion {@code Linear(one-hot) → Delay → Linear} (synaptic). A path from a population back into
+ * expansion {@code Linear(one-hot) → Delay → Linear} (synaptic), or a lag bank's parallel paths
+ * ({@link NirLagBank}, merged into one synaptic projection). A Threshold node with the structure
+ * {@link NirSrm} writes around it is an SRM population; a graph that says
+ * {@code delaynet.spikes = dirac} is an event-driven export and becomes a continuous-time
+ * description ({@link NirEventImport}). A path from a population back into
  * itself is its recurrent projection, with the cycle's step added to its delays. NIR's gains
  * ({@code r}, {@code w_in}) are folded into the weights, so the engine's equations under
  * {@link NirSimulation.Integration#EXACT} compute what the graph does; parameters the engine has
