@@ -64,16 +64,16 @@ final class NirEventImport {
 
     /** What the event engine runs: feed-forward layers, one projection each, all with one neuron model. */
     static void check(List<Population> populations, List<Connection> connections) {
-        Neuron first = null;
+        Population first = null;
         for (Population p : populations) {
             if (p.isSource()) {
                 continue;
             }
-            if (first != null && !first.equals(p.neuron())) {
-                throw new NirException("the event-driven export's populations " + populations.get(1).name() + " and "
-                        + p.name() + " have different neurons", "the event engine gives every layer one neuron model");
+            if (first != null && !first.neuron().equals(p.neuron())) {
+                throw new NirException("the event-driven export's populations " + first.name() + " and " + p.name()
+                        + " have different neurons", "the event engine gives every layer one neuron model");
             }
-            first = p.neuron();
+            first = first == null ? p : first;
             List<Connection> into = connections.stream().filter(c -> c.to().equals(p.name())).toList();
             if (into.size() != 1 || into.get(0).recurrent()) {
                 throw new NirException("population " + p.name() + " of the event-driven export is fed by " + into.size()

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * SLAYER's spike response model in standard NIR nodes. NIR has no SRM node, but the engine's SRM
@@ -174,7 +173,7 @@ final class NirSrm {
     private static double[] scale(NirNode c, int n, double dt, double tau) {
         double[] r = c.perNeuron("r", n, 1.0);
         double[] w = c.perNeuron("w_in", n, 1.0);
-        double e = -Math.expm1(-dt / (tau * dt));
+        double e = -Math.expm1(-1.0 / tau); // 1 - q, with tau in steps
         double[] out = new double[n];
         for (int j = 0; j < n; j++) {
             out[j] = r[j] * e * w[j] * e;
@@ -196,10 +195,5 @@ final class NirSrm {
         return new NirException("NIR node '" + t.name() + "' (Threshold) is not an SRM neuron: " + why,
                 "delaynet imports a Threshold as SLAYER's SRM: PSP CubaLI -> one-step Delay -> Threshold, with an "
                         + "optional refractory CubaLI loop");
-    }
-
-    /** The population of {@code t} if it is one (for callers that test first). */
-    static Optional<Group> tryRecognise(NirGraph graph, NirNode t, double dt) {
-        return t.type().equals("Threshold") ? Optional.of(recognise(graph, t, dt)) : Optional.empty();
     }
 }
