@@ -235,6 +235,20 @@ public final class Projection {
         }
     }
 
+    /**
+     * Adds the spikes of every step, as {@link #scatter} for t = 0, 1, ... does; a convolution may
+     * order the terms differently (a feed-forward network's layer-by-layer simulation uses this).
+     */
+    public void scatterWindow(SpikeEvents in, double[] arrival) {
+        if (map != null) {
+            map.scatterWindow(in, steps, weights.values(), arrival);
+            return;
+        }
+        for (int t = 0; t < steps; t++) {
+            scatter(in, t, arrival);
+        }
+    }
+
     private void forwardShift(int t, int i, double v, double[] w, double[] arrival) {
         int wRow = i * post;
         int dRow = i * preStride;

@@ -18,6 +18,17 @@ sealed interface SpatialMap permits Conv2dMap, SumPoolMap {
     /** Adds the input's events of step t, through the weights {@code w}, to {@code arrival}'s row t. */
     void scatter(SpikeEvents in, int t, double[] w, double[] arrival);
 
+    /**
+     * Adds the input's events of every step to {@code arrival} (rows 0..steps-1): what {@link #scatter}
+     * does step by step, possibly in another order of the terms, for feed-forward networks that
+     * simulate layer by layer.
+     */
+    default void scatterWindow(SpikeEvents in, int steps, double[] w, double[] arrival) {
+        for (int t = 0; t < steps; t++) {
+            scatter(in, t, w, arrival);
+        }
+    }
+
     /** Adds dL/dw of the whole sample: {@code gradArrival} is dL/d arrival, rows 0..steps-1. */
     void weightGradient(SpikeEvents in, int steps, double[] gradArrival, double[] gradWeights);
 

@@ -35,18 +35,24 @@ class ConvGradientCheckTest {
 
     @Test
     void filteredLifConvPoolConvDenseMatchesFiniteDifferences() {
-        check(new FilteredLifParams(2.0, 5.0, 1.0, false), new FilteredKernelLoss(2.0), 2.5, 21);
+        check(new FilteredLifParams(2.0, 5.0, 1.0, false), new FilteredKernelLoss(2.0), 2.5, 21, 0.3);
     }
 
     @Test
     void lifConvPoolConvDenseMatchesFiniteDifferences() {
-        check(LifParams.ofBeta(0.8, 1.0, LifParams.Reset.ZERO, false), new SpikeCountLoss(3, 1), 1.2, 22);
+        check(LifParams.ofBeta(0.8, 1.0, LifParams.Reset.ZERO, false), new SpikeCountLoss(3, 1), 1.2, 22, 0.3);
     }
 
-    private static void check(NeuronModel neuron, SpikeLoss loss, double scale, long seed) {
+    /** A sparse input: the first convolution takes its event loops (the others see graded, dense input). */
+    @Test
+    void sparseInputTakesTheEventLoopsAndMatchesToo() {
+        check(new FilteredLifParams(2.0, 5.0, 1.0, false), new FilteredKernelLoss(2.0), 4.0, 23, 0.04);
+    }
+
+    private static void check(NeuronModel neuron, SpikeLoss loss, double scale, long seed, double rate) {
         SpikeFunction smooth = new SpikeFunction.SmoothSigmoid(0.25);
         SteppedNetwork net = cnn(seed, neuron, smooth, scale);
-        SpikeEvents input = TestNetworks.randomInput(seed + 1, STEPS, 64, 0.3, true);
+        SpikeEvents input = TestNetworks.randomInput(seed + 1, STEPS, 64, rate, true);
         double[][] analytic = GradientCheckTest.gradients(net, input, loss, 1);
         List<ParameterGroup> groups = net.parameters();
         int checked = 0;

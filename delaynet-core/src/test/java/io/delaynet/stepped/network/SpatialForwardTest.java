@@ -56,6 +56,30 @@ class SpatialForwardTest {
         }
     }
 
+    /** The whole-window loops (dense input) add the same terms as the per-step event loops, up to rounding. */
+    @Test
+    void convolutionWindowMatchesStepByStep() {
+        SplittableRandom r = new SplittableRandom(8);
+        Topology.Conv2d shape = new Topology.Conv2d(2, 9, 8, 3, 3);
+        double[] weights = new double[3 * 2 * 9];
+        for (int q = 0; q < weights.length; q++) {
+            weights[q] = r.nextGaussian();
+        }
+        int pre = 2 * 9 * 8;
+        int post = 3 * 7 * 6;
+        Projection p = projection(pre, post, weights, shape);
+        SpikeEvents in = TestNetworks.randomInput(9, STEPS, pre, 0.9, true);
+        double[] stepwise = run(p, in);
+        double[] window = new double[p.arrivalLength()];
+        p.scatterWindow(in, window);
+        double largest = 0;
+        for (int q = 0; q < STEPS * post; q++) {
+            assertEquals(stepwise[q], window[q], 1e-12, "arrival " + q);
+            largest = Math.max(largest, Math.abs(window[q]));
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(largest > 0.5);
+    }
+
     @Test
     void poolingSumsEachWindowTimesItsWeight() {
         Topology.SumPool2d shape = new Topology.SumPool2d(2, 4, 6, 2);
