@@ -7,11 +7,14 @@ import java.util.Arrays;
  * A valid, stride-1 convolution (cross-correlation, no bias): output
  * {@code x[o][oy][ox] = sum_{c,ky,kx} w[o][c][ky][kx] in[c][oy+ky][ox+kx]}.
  *
- * <p>Forward and weight gradient go over the input's events (spikes are sparse); the input
- * gradient is the full correlation of the dense dL/d arrival with the flipped kernel, computed as
- * a scatter of each output plane, tap by tap, on time-innermost copies so that the innermost loop
- * runs along image rows and steps with unit stride in both arrays (no im2col buffer). Planes of an
- * all-zero gradient are skipped.
+ * <p>Forward and weight gradient go over the input's events (spikes are sparse, so the cost
+ * follows their number), with the output channels innermost: the weights and the gradient are
+ * transposed so that one event and one kernel tap touch one contiguous run of {@code outChannels}
+ * values, which the compiler vectorises (no reductions, so no reordering it would refuse). The
+ * input gradient is the full correlation of the dense dL/d arrival with the flipped kernel,
+ * computed as a scatter of each output plane, tap by tap, on time-innermost copies so that the
+ * innermost loop runs along image rows and steps with unit stride (no im2col buffer). Planes of
+ * an all-zero gradient are skipped. The scratch copies are per thread.
  */
 record Conv2dMap(Topology.Conv2d shape) implements SpatialMap {
 
@@ -57,74 +60,73 @@ record Conv2dMap(Topology.Conv2d shape) implements SpatialMap {
     }
 
     /**
-     * The whole window at once: as {@link #scatter} for every step when the input is sparse; when it
-     * is dense enough (more than one event in four of what the dense loops touch), on
-     * time-innermost copies, each output summed over (c, ky, kx, oy) in a fixed order, runs of
-     * {@code outWidth * steps} values. Which way is taken depends on the input alone.
+     * The whole window at once, event by event, into a copy laid out {@code [oy][ox][t][o]}: for
+     * one event and one kernel tap the terms of all output channels are one contiguous run, summed
+     * against the weights transposed to {@code [c][ky][kx][o]}. Each output is summed over the
+     * events in order and, per event, over (ky, kx) in order.
      */
     @Override
     public void scatterWindow(SpikeEvents in, int steps, double[] w, double[] arrival) {
-        if (!denseEnough(in, steps)) {
-            for (int t = 0; t < steps; t++) {
-                scatter(in, t, w, arrival);
-            }
-            return;
-        }
         int k = shape.kernel();
         int oh = shape.outHeight();
         int ow = shape.outWidth();
         int outs = shape.outChannels();
-        int channels = shape.inChannels();
+        int h = shape.height();
         int wd = shape.width();
         int plane = oh * ow;
         int post = outs * plane;
         double[][] scratch = scratch(steps);
-        double[] xt = timeMajorInput(in, steps, scratch[1]);
         double[] at = scratch[0];
-        java.util.Arrays.fill(at, 0, post * steps, 0.0);
-        int run = ow * steps;
-        int inPlane = shape.height() * wd * steps;
-        for (int o = 0; o < outs; o++) {
-            int aPlane = o * plane * steps;
-            for (int c = 0; c < channels; c++) {
-                int wBase = (o * channels + c) * k * k;
-                for (int ky = 0; ky < k; ky++) {
-                    for (int kx = 0; kx < k; kx++) {
-                        double wv = w[wBase + ky * k + kx];
-                        for (int oy = 0; oy < oh; oy++) {
-                            int from = c * inPlane + ((oy + ky) * wd + kx) * steps;
-                            int to = aPlane + oy * run;
-                            for (int q = 0; q < run; q++) {
-                                at[to + q] += wv * xt[from + q];
-                            }
+        double[] wt = transposedWeights(w, scratch);
+        Arrays.fill(at, 0, post * steps, 0.0);
+        for (int t = 0; t < steps; t++) {
+            for (int e = in.from(t); e < in.to(t); e++) {
+                int i = in.neuron(e);
+                double v = in.value(e);
+                int c = i / (h * wd);
+                int y = (i / wd) % h;
+                int x = i % wd;
+                int kyFrom = Math.max(0, y - oh + 1);
+                int kyTo = Math.min(k - 1, y);
+                int kxFrom = Math.max(0, x - ow + 1);
+                int kxTo = Math.min(k - 1, x);
+                for (int ky = kyFrom; ky <= kyTo; ky++) {
+                    for (int kx = kxFrom; kx <= kxTo; kx++) {
+                        int to = (((y - ky) * ow + (x - kx)) * steps + t) * outs;
+                        int from = ((c * k + ky) * k + kx) * outs;
+                        for (int o = 0; o < outs; o++) {
+                            at[to + o] += v * wt[from + o];
                         }
                     }
                 }
             }
         }
-        for (int j = 0; j < post; j++) {
+        for (int p = 0; p < plane; p++) {
             for (int t = 0; t < steps; t++) {
-                arrival[t * post + j] += at[j * steps + t];
+                int from = (p * steps + t) * outs;
+                int to = t * post + p;
+                for (int o = 0; o < outs; o++) {
+                    arrival[to + o * plane] += at[from + o];
+                }
             }
         }
     }
 
-    /** Whether the dense loops beat the event loops for this input (a property of the input alone). */
-    private boolean denseEnough(SpikeEvents in, int steps) {
-        long events = in.to(steps - 1) - in.from(0);
-        return 4 * events > (long) shape.inChannels() * shape.outHeight() * shape.outWidth() * steps;
-    }
-
-    /** The input's events as a dense {@code [c][y][x][t]} array in {@code into}. */
-    private double[] timeMajorInput(SpikeEvents in, int steps, double[] into) {
-        int pre = shape.inChannels() * shape.height() * shape.width();
-        java.util.Arrays.fill(into, 0, pre * steps, 0.0);
-        for (int t = 0; t < steps; t++) {
-            for (int e = in.from(t); e < in.to(t); e++) {
-                into[in.neuron(e) * steps + t] += in.value(e);
+    /** The weights as {@code [c][ky][kx][o]}, in the scratch's third array. */
+    private double[] transposedWeights(double[] w, double[][] scratch) {
+        int k = shape.kernel();
+        int outs = shape.outChannels();
+        int taps = shape.inChannels() * k * k;
+        if (scratch[2].length < outs * taps) {
+            scratch[2] = new double[outs * taps];
+        }
+        double[] wt = scratch[2];
+        for (int o = 0; o < outs; o++) {
+            for (int q = 0; q < taps; q++) {
+                wt[q * outs + o] = w[o * taps + q];
             }
         }
-        return into;
+        return wt;
     }
 
     private double[][] scratch(int steps) {
@@ -138,22 +140,38 @@ record Conv2dMap(Topology.Conv2d shape) implements SpatialMap {
         return scratch;
     }
 
+    /**
+     * dL/dw over the sample's events: with the gradient copied to {@code [oy][ox][t][o]}, one event
+     * and one tap add a contiguous run over the output channels to an accumulator laid out
+     * {@code [c][ky][kx][o]}, which is then added to {@code gw} in its own layout.
+     */
     @Override
     public void weightGradient(SpikeEvents in, int steps, double[] g, double[] gw) {
-        if (denseEnough(in, steps)) {
-            denseWeightGradient(in, steps, g, gw);
-            return;
-        }
         int h = shape.height();
         int wd = shape.width();
         int k = shape.kernel();
         int oh = shape.outHeight();
         int ow = shape.outWidth();
         int outs = shape.outChannels();
-        int channels = shape.inChannels();
+        int taps = shape.inChannels() * k * k;
         int plane = oh * ow;
+        int post = outs * plane;
+        double[][] scratch = scratch(steps);
+        double[] gt = scratch[0];
         for (int t = 0; t < steps; t++) {
-            int row = t * outs * plane;
+            for (int o = 0; o < outs; o++) {
+                int from = t * post + o * plane;
+                for (int p = 0; p < plane; p++) {
+                    gt[(p * steps + t) * outs + o] = g[from + p];
+                }
+            }
+        }
+        if (scratch[2].length < outs * taps) {
+            scratch[2] = new double[outs * taps];
+        }
+        double[] acc = scratch[2];
+        Arrays.fill(acc, 0, outs * taps, 0.0);
+        for (int t = 0; t < steps; t++) {
             for (int e = in.from(t); e < in.to(t); e++) {
                 int i = in.neuron(e);
                 double v = in.value(e);
@@ -164,58 +182,20 @@ record Conv2dMap(Topology.Conv2d shape) implements SpatialMap {
                 int kyTo = Math.min(k - 1, y);
                 int kxFrom = Math.max(0, x - ow + 1);
                 int kxTo = Math.min(k - 1, x);
-                for (int o = 0; o < outs; o++) {
-                    int wBase = (o * channels + c) * k * k;
-                    int aBase = row + o * plane;
-                    for (int ky = kyFrom; ky <= kyTo; ky++) {
-                        int wRow = wBase + ky * k;
-                        int aRow = aBase + (y - ky) * ow + x;
-                        for (int kx = kxFrom; kx <= kxTo; kx++) {
-                            gw[wRow + kx] += v * g[aRow - kx];
+                for (int ky = kyFrom; ky <= kyTo; ky++) {
+                    for (int kx = kxFrom; kx <= kxTo; kx++) {
+                        int from = (((y - ky) * ow + (x - kx)) * steps + t) * outs;
+                        int to = ((c * k + ky) * k + kx) * outs;
+                        for (int o = 0; o < outs; o++) {
+                            acc[to + o] += v * gt[from + o];
                         }
                     }
                 }
             }
         }
-    }
-
-    /** dL/dw[o][c][ky][kx] += sum_{oy} (run of ox and t) on time-innermost copies of the input and gradient. */
-    private void denseWeightGradient(SpikeEvents in, int steps, double[] g, double[] gw) {
-        int k = shape.kernel();
-        int oh = shape.outHeight();
-        int ow = shape.outWidth();
-        int outs = shape.outChannels();
-        int channels = shape.inChannels();
-        int wd = shape.width();
-        int plane = oh * ow;
-        int post = outs * plane;
-        double[][] scratch = scratch(steps);
-        double[] xt = timeMajorInput(in, steps, scratch[1]);
-        double[] gt = scratch[0];
-        for (int t = 0; t < steps; t++) {
-            for (int j = 0; j < post; j++) {
-                gt[j * steps + t] = g[t * post + j];
-            }
-        }
-        int run = ow * steps;
-        int inPlane = shape.height() * wd * steps;
         for (int o = 0; o < outs; o++) {
-            int gPlane = o * plane * steps;
-            for (int c = 0; c < channels; c++) {
-                int wBase = (o * channels + c) * k * k;
-                for (int ky = 0; ky < k; ky++) {
-                    for (int kx = 0; kx < k; kx++) {
-                        double sum = 0;
-                        for (int oy = 0; oy < oh; oy++) {
-                            int from = c * inPlane + ((oy + ky) * wd + kx) * steps;
-                            int at = gPlane + oy * run;
-                            for (int q = 0; q < run; q++) {
-                                sum += xt[from + q] * gt[at + q];
-                            }
-                        }
-                        gw[wBase + ky * k + kx] += sum;
-                    }
-                }
+            for (int q = 0; q < taps; q++) {
+                gw[o * taps + q] += acc[q * outs + o];
             }
         }
     }
@@ -283,7 +263,7 @@ record Conv2dMap(Topology.Conv2d shape) implements SpatialMap {
 
     /** Per-thread transposes of the gradient and the input gradient (a sample runs on one thread). */
     private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {
-            new double[0], new double[0]});
+            new double[0], new double[0], new double[0]});
 
     private static boolean zero(double[] a, int from, int length) {
         for (int q = from; q < from + length; q++) {
