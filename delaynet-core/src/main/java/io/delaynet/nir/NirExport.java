@@ -74,6 +74,7 @@ public final class NirExport {
                     : neuron(p, d.time().dt(), d.time().unitSeconds(), dt, p.name().equals(d.input())));
         }
         for (Connection c : d.connections()) {
+            c.requireDense("NIR export");
             projection(c, d, dt, fanoutLimit, nodes, edges);
         }
         Population out = d.population(d.output()).orElseThrow();

@@ -114,6 +114,11 @@ public final class SteppedLearner implements Learner<SteppedWorkspace> {
         return new SampleResult(value, decision.predict(out, network.steps(), network.outputSize()), label);
     }
 
+    @Override
+    public void beginEpoch(int epoch) {
+        samples.beginEpoch(epoch);
+    }
+
     /** Reference behaviour: delays are clamped (at zero) after every optimizer step; weights when bounded. */
     @Override
     public void afterStep() {
