@@ -1,8 +1,11 @@
 package io.delaynet.stepped;
 
+import io.delaynet.config.MemoryCheck;
 import io.delaynet.stepped.loss.Decision;
 import io.delaynet.stepped.loss.SpikeLoss;
 import io.delaynet.stepped.network.SteppedNetwork;
+import io.delaynet.config.MemoryCheck;
+import io.delaynet.stepped.network.Activity;
 import io.delaynet.stepped.network.SpikeEvents;
 import io.delaynet.train.Learner;
 import io.delaynet.train.ParameterGroup;
@@ -66,6 +69,23 @@ public final class SteppedLearner implements Learner<SteppedWorkspace> {
     @Override
     public SteppedWorkspace newWorkspace() {
         return newWorkspace(false);
+    }
+
+    /**
+     * The activity ({@link Activity#bytes}), the gradient accumulators (every group, frozen ones
+     * too), the output gradient and the two input spike lists (the dense one full only without
+     * sparsity; the sparse one at the activity's assumed spike share).
+     */
+    @Override
+    public long workspaceBytes() {
+        long steps = network.steps();
+        long inputs = network.inputSize();
+        long sparseInput = (long) Math.ceil(steps * inputs * Activity.SPIKE_FRACTION);
+        return 96 + Activity.bytes(network, !exploitSparsity) + Learner.gradientBytes(parameters())
+                + MemoryCheck.booleans(parameters().size()) + MemoryCheck.references(parameters().size())
+                + MemoryCheck.doubles(steps * network.outputSize())
+                + SpikeEvents.bytes((int) steps, sparseInput)
+                + SpikeEvents.bytes((int) steps, exploitSparsity ? 0 : steps * inputs);
     }
 
     /**

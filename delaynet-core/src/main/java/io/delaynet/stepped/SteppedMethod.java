@@ -73,7 +73,7 @@ public final class SteppedMethod implements Method {
                 config.training().resolvedThreads());
         SampleSource samples = loaded.samples();
         long neurons = samples.classes() + config.network().hidden().stream().mapToLong(Integer::longValue).sum();
-        io.delaynet.config.MemoryCheck.requireHeapForWindow(loaded.steps(), neurons, config.training().resolvedThreads(),
+        io.delaynet.config.MemoryCheck.requireHeapForWindow(loaded.steps(), neurons, io.delaynet.train.Trainer.CHUNKS,
                 "data.encoding.steps or data.audio.duration_ms / network.dt_ms, and network.hidden");
         SteppedNetwork network = NetworkFactory.build(config.network(), samples.inputSize(), samples.classes(),
                 loaded.steps(), streams, config.loss().decision());
