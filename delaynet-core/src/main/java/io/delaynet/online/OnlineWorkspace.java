@@ -81,6 +81,11 @@ public final class OnlineWorkspace implements Learner.Workspace {
      * share of steps x inputs.
      */
     static long bytes(OnlineNetwork n) {
+        return bytes(n, Activity.SPIKE_FRACTION);
+    }
+
+    /** As {@link #bytes(OnlineNetwork)}, with the input list counted at {@code spikeShare} (0: as first allocated). */
+    static long bytes(OnlineNetwork n, double spikeShare) {
         int layerCount = n.hiddenCount();
         long total = 256 + 6 * references(layerCount) + doubles(n.inputSize());
         for (int l = 0; l < layerCount; l++) {
@@ -94,7 +99,7 @@ public final class OnlineWorkspace implements Learner.Workspace {
                 total += doubles(ff.post());
             }
         }
-        long sparseInput = (long) Math.ceil((double) n.steps() * n.inputSize() * Activity.SPIKE_FRACTION);
+        long sparseInput = (long) Math.ceil((double) n.steps() * n.inputSize() * spikeShare);
         return total + 5 * doubles(n.outputSize()) + SpikeEvents.bytes(n.steps(), sparseInput);
     }
 

@@ -78,14 +78,23 @@ public final class SteppedLearner implements Learner<SteppedWorkspace> {
      */
     @Override
     public long workspaceBytes() {
+        return workspaceBytes(exploitSparsity ? Activity.SPIKE_FRACTION : 1.0);
+    }
+
+    /**
+     * As {@link #workspaceBytes()}, with every spike list counted at {@code spikeShare} of its steps x
+     * width (0: as a new workspace holds them). The dense input list, used only without sparsity, is
+     * full after the first sample.
+     */
+    long workspaceBytes(double spikeShare) {
         long steps = network.steps();
         long inputs = network.inputSize();
-        long sparseInput = (long) Math.ceil(steps * inputs * Activity.SPIKE_FRACTION);
-        return 96 + Activity.bytes(network, !exploitSparsity) + Learner.gradientBytes(parameters())
+        long sparseInput = (long) Math.ceil(steps * inputs * spikeShare);
+        return 96 + Activity.bytes(network, spikeShare) + Learner.gradientBytes(parameters())
                 + MemoryCheck.booleans(parameters().size()) + MemoryCheck.references(parameters().size())
                 + MemoryCheck.doubles(steps * network.outputSize())
                 + SpikeEvents.bytes((int) steps, sparseInput)
-                + SpikeEvents.bytes((int) steps, exploitSparsity ? 0 : steps * inputs);
+                + SpikeEvents.bytes((int) steps, exploitSparsity || spikeShare == 0 ? 0 : steps * inputs);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.delaynet.stepped;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.delaynet.config.ConfigBinder;
 import io.delaynet.config.ConfigTree;
 import io.delaynet.stepped.loss.Decision;
@@ -18,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The time-stepped method's memory estimate against what its workspaces and trainer really
- * allocate: never below, and not far above (the spike lists are counted at their assumed share).
+ * allocate: never below, and not far above (the spike lists, which grow with a sample's spikes,
+ * are counted at their assumed share; without them the estimate is the allocation to a few per cent).
  */
 class SteppedMemoryEstimateTest {
     private static SteppedLearner learner(int steps, String hidden, boolean recurrent, String delays, boolean sparse) {
@@ -45,10 +48,12 @@ class SteppedMemoryEstimateTest {
     void theEstimateBoundsWhatAWorkspaceAndATrainerAllocate(int steps, String hidden, boolean recurrent, String delays,
                                                             boolean sparse) {
         SteppedLearner learner = learner(steps, hidden, recurrent, delays, sparse);
-        Allocations.bounds(learner.workspaceBytes(), learner::newWorkspace, sparse ? 1.3 : 1.6, "one workspace");
+        // as allocated, before a sample grows its spike lists: within a few per cent of what the JVM counts
+        Allocations.bounds(learner.workspaceBytes(0), learner::newWorkspace, 1.03, "one new workspace");
+        assertTrue(learner.workspaceBytes() > learner.workspaceBytes(0), "the spike lists' growth is counted too");
         TrainingOptions options = new TrainingOptions(1, 8, 1, 1, Map.of("weights", 0.01, "delays", 0.1),
                 StepSchedule.NONE, OptimizerSettings.adam(false), UpdateSchedule.PER_BATCH, Double.POSITIVE_INFINITY);
         Allocations.bounds(Trainer.bytesNeeded(learner, options), () -> new Trainer<>(learner, options),
-                sparse ? 1.3 : 1.6, "a trainer");
+                sparse ? 1.3 : 1.8, "a trainer");
     }
 }
