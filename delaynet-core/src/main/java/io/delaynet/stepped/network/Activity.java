@@ -85,6 +85,14 @@ public final class Activity {
      * with the doubling it grows by.
      */
     public static long bytes(SteppedNetwork network, boolean dense) {
+        return bytes(network, dense ? 1.0 : SPIKE_FRACTION);
+    }
+
+    /**
+     * As {@link #bytes(SteppedNetwork, boolean)}, with the spike lists counted at {@code spikeShare}
+     * of steps x neurons (0: as first allocated, what a new activity holds).
+     */
+    public static long bytes(SteppedNetwork network, double spikeShare) {
         int layers = network.layerCount();
         long steps = network.steps();
         long total = 9 * references(layers) + 2 * references(layers) + references(layers) + 256;
@@ -97,7 +105,7 @@ public final class Activity {
             if (layer.isRecurrent()) {
                 total += 2 * doubles(layer.recurrent().arrivalLength()) + window;
             }
-            total += SpikeEvents.bytes((int) steps, (long) Math.ceil(steps * n * (dense ? 1.0 : SPIKE_FRACTION)));
+            total += SpikeEvents.bytes((int) steps, (long) Math.ceil(steps * n * spikeShare));
         }
         return total;
     }
