@@ -1,6 +1,7 @@
 package io.delaynet.cli;
 
 import io.delaynet.config.ConfigException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,6 +45,7 @@ public final class Main implements Runnable {
      */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof ConfigException || ex instanceof io.delaynet.data.DataException || ex instanceof UserFacing) {
                 commandLine.getErr().println("delaynet: " + ex.getMessage());
@@ -53,6 +55,26 @@ public final class Main implements Runnable {
             throw ex;
         });
         return cli;
+    }
+
+    /**
+     * A command line picocli cannot parse (an unknown option, a missing or mistyped value): one line
+     * naming it, picocli's suggestions if any, and where the usage is, instead of the whole usage
+     * text after the message; exit 2 like every user error.
+     */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine c = ex.getCommandLine();
+        StringBuilder line = new StringBuilder("delaynet: ")
+                .append(String.valueOf(ex.getMessage()).strip().replaceAll("\\s*\\R\\s*", " "));
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            List<String> suggestions = u.getSuggestions();
+            line.append(" (did you mean ").append(String.join(" or ", suggestions.subList(0, Math.min(3,
+                    suggestions.size())))).append("?)");
+        }
+        line.append("; see '").append(c.getCommandSpec().qualifiedName()).append(" --help'");
+        c.getErr().println(line);
+        c.getErr().flush();
+        return 2;
     }
 
     @Override

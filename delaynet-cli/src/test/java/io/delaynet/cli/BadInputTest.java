@@ -79,6 +79,11 @@ class BadInputTest {
                 Arguments.of(List.of("training.learning_rates.weights=1e308", "training.epochs=3"),
                         "training diverged in epoch 1 (layer1.weights holds "),
                 Arguments.of(List.of("method=stepped", "network.threshold=.nan"), "config: 'network.threshold' is NaN; give a number"),
+                // found by BadInputFuzzTest: a misspelt rate kind was ignored, and a mapping for a list named Java types
+                Arguments.of(List.of("training.learning_rates.wieghts=0.1"), "config: in 'training': unknown key "
+                        + "'training.learning_rates.wieghts'; the parameter kinds with a learning rate are weights and delays"),
+                Arguments.of(List.of("method=stepped", "network.weights.layers={a: 1}"),
+                        "config: 'network.weights.layers' needs a list, not a mapping {\"a\":1}"),
                 Arguments.of(List.of("method=delgrad-chip", "backend.noise_scale=.nan"), "config: 'backend.noise_scale' is NaN"),
                 Arguments.of(List.of("method=delgrad-chip", "backend.readout.clock=.inf"), "config: 'backend.readout.clock' is "
                         + "infinity; give a finite number (only backend.delays.max, backend.readout.window may be .inf)"));
@@ -106,6 +111,17 @@ class BadInputTest {
         assertEquals(config + " sets a key twice at line 4: \"epochs\"; keep only one of the two",
                 fails("train", "--config", config, "--out", dir.resolve("run")));
         assertFalse(Files.exists(dir.resolve("run")));
+    }
+
+    /** Found by BadInputFuzzTest: what picocli cannot parse was followed by the whole usage text. */
+    @Test
+    void anOptionPicocliCannotParseIsOneLineWithWhereTheUsageIs() {
+        assertEquals("Invalid value for option '--inputs': 'x' is not an int; see 'delaynet bench online --help'",
+                fails("bench", "online", "--inputs", "x"));
+        assertEquals("Unknown options: '--epoch', '3' (did you mean --epochs?); see 'delaynet train --help'",
+                fails("train", "--epoch", "3"));
+        assertEquals("Missing required parameter for option '--out' (DIR); see 'delaynet train --help'",
+                fails("train", "--out"));
     }
 
     @Test

@@ -50,8 +50,11 @@ public final class ConfigBinder {
             throw new ConfigException(origin + ": '" + path(e) + "' has value " + e.getValue()
                     + " but needs a " + simpleType(e.getTargetType()), e);
         } catch (MismatchedInputException e) {
+            // what the file holds there, in YAML's terms, rather than Jackson's Java type names
+            JsonNode found = nodeAt(tree, e);
             throw new ConfigException(origin + ": '" + path(e) + "' needs a " + simpleType(e.getTargetType())
-                    + " (" + firstLine(e.getOriginalMessage()) + ")", e);
+                    + (found.isMissingNode() ? " (" + firstLine(e.getOriginalMessage()) + ")"
+                    : ", not " + kindOf(found) + " " + found), e);
         } catch (DatabindException e) {
             throw new ConfigException(origin + ": " + firstLine(e.getOriginalMessage()), e);
         } catch (InputCoercionException e) {
@@ -123,11 +126,36 @@ public final class ConfigBinder {
     }
 
     private static String valueAt(JsonNode tree, JacksonException e) {
+        JsonNode node = nodeAt(tree, e);
+        return node.isMissingNode() ? "a number" : node.toString();
+    }
+
+    private static JsonNode nodeAt(JsonNode tree, JacksonException e) {
         JsonNode node = tree;
         for (JacksonException.Reference r : e.getPath()) {
             node = r.getPropertyName() != null ? node.path(r.getPropertyName()) : node.path(r.getIndex());
         }
-        return node.isMissingNode() ? "a number" : node.toString();
+        return node;
+    }
+
+    /** "a mapping", "a list", "text", ... : what a YAML value is, for messages. */
+    private static String kindOf(JsonNode node) {
+        if (node.isObject()) {
+            return "a mapping";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isTextual()) {
+            return "the text";
+        }
+        if (node.isBoolean()) {
+            return "the value";
+        }
+        if (node.isNull()) {
+            return "the value";
+        }
+        return "the number";
     }
 
     private static String rangeOf(Class<?> type) {

@@ -25,6 +25,9 @@ import java.util.Map;
 public record TrainingSection(int epochs, int batchSize, long seed, int threads, Map<String, Double> learningRates,
                               Schedule schedule, boolean amsgrad, String keep, Optimizer optimizer, Update update,
                               Double clipGradNorm) {
+    /** The kinds of parameter groups ({@code ParameterGroup.rateKey}) a learning rate is given for. */
+    public static final java.util.List<String> RATE_KINDS = java.util.List.of("weights", "delays");
+
     public static final String KEEP_LAST = "last";
     public static final String KEEP_BEST = "best_validation";
 
@@ -40,6 +43,11 @@ public record TrainingSection(int epochs, int batchSize, long seed, int threads,
         }
         learningRates = learningRates == null ? Map.of() : Map.copyOf(learningRates);
         for (Map.Entry<String, Double> e : learningRates.entrySet()) {
+            if (!RATE_KINDS.contains(e.getKey())) {
+                // a misspelt kind would otherwise be ignored, and the kind meant would keep its default rate
+                throw new IllegalArgumentException("unknown key 'training.learning_rates." + e.getKey()
+                        + "'; the parameter kinds with a learning rate are " + String.join(" and ", RATE_KINDS));
+            }
             if (e.getValue() == null || !(e.getValue() >= 0) || e.getValue().isInfinite()) {
                 throw new IllegalArgumentException("training.learning_rates." + e.getKey()
                         + " must be a finite number >= 0, got " + e.getValue());

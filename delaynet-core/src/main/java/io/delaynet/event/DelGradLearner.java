@@ -153,6 +153,15 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
         return network.parameters();
     }
 
+    /** The trace ({@link EventTrace#bytes}), the gradient accumulators and the per-neuron counters. */
+    @Override
+    public long workspaceBytes() {
+        return 64 + EventTrace.bytes(network) + Learner.gradientBytes(parameters())
+                + io.delaynet.config.MemoryCheck.doubles(network.inputSize())
+                + io.delaynet.config.MemoryCheck.doubles(neurons)
+                + io.delaynet.config.MemoryCheck.doubles(network.outputSize());
+    }
+
     @Override
     public Workspace newWorkspace() {
         return new Workspace(network, neurons);

@@ -1,5 +1,10 @@
 package io.delaynet.event;
 
+import static io.delaynet.config.MemoryCheck.booleans;
+import static io.delaynet.config.MemoryCheck.doubles;
+import static io.delaynet.config.MemoryCheck.ints;
+import static io.delaynet.config.MemoryCheck.references;
+
 /**
  * Everything one forward pass of one sample leaves for its backward pass: per layer the spike
  * times, the arrivals of every neuron sorted by time (at least its causal set and the next entry;
@@ -33,6 +38,27 @@ public final class EventTrace {
     final double[] positionArrival; // scratch: one neuron's arrivals in the layer's input order
     final long[] positionKeys;      // scratch: packed (arrival, position) keys of one neuron
     final int[] positionOrder;      // scratch: positions in the layer's order, sorted by arrival
+
+    /**
+     * The bytes a trace of {@code network} holds, array by array as the constructor allocates them:
+     * per layer its spike times and their gradients, three doubles and an int per synapse (the
+     * sorted arrivals), the layer-wide lists, and scratch of the widest layer.
+     */
+    static long bytes(EventNetwork network) {
+        int layers = network.layerCount();
+        long total = 256 + 14 * references(layers + 1L) + doubles(layers) + booleans(layers)
+                + 2 * doubles(network.inputSize());
+        long widest = network.inputSize();
+        for (int l = 0; l < layers; l++) {
+            Projection p = network.projection(l);
+            long synapses = (long) p.pre() * p.post();
+            total += 2 * doubles(p.post()) + 3 * doubles(synapses) + ints(synapses) + 2 * ints(p.post())
+                    + 4 * doubles(p.pre()) + ints(p.pre());
+            widest = Math.max(widest, p.pre());
+        }
+        return total + 5 * doubles(widest) + doubles(2 * widest) + 2 * ints(widest)
+                + 3 * doubles(NeuronScan.TILE * widest);
+    }
 
     EventTrace(EventNetwork network) {
         int layers = network.layerCount();

@@ -1,10 +1,12 @@
 package io.delaynet.online;
 
 import io.delaynet.config.TrainingSection;
+import io.delaynet.inspect.DelayDistribution;
 import io.delaynet.model.NetworkDescription;
 import io.delaynet.run.Experiment;
 import io.delaynet.stepped.network.SteppedDescriptions;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +19,12 @@ import java.util.Optional;
  */
 public record OnlineExperiment(OnlineLearner learner, TrainingSection training, Map<String, Path> dataFiles,
                                double stepSeconds, String decision) implements Experiment {
+
+    /** The learned delays, recurrent ones included, as the time-stepped method reports them. */
+    @Override
+    public List<DelayDistribution> delays() {
+        return io.delaynet.stepped.LearnedDelays.of(learner.network().network());
+    }
 
     @Override
     public Optional<NetworkDescription> description() {

@@ -39,6 +39,11 @@ public final class OnlineLearner implements StreamingLearner<OnlineWorkspace> {
     }
 
     @Override
+    public long workspaceBytes() {
+        return network.workspaceBytes();
+    }
+
+    @Override
     public OnlineWorkspace newWorkspace() {
         return network.newWorkspace();
     }

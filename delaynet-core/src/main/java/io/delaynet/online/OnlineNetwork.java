@@ -120,6 +120,12 @@ public final class OnlineNetwork {
     }
 
     /** A workspace with gradient buffers shaped like the parameter groups. */
+    /** An upper bound of the bytes {@link #newWorkspace()} allocates: its state and the gradient accumulators. */
+    public long workspaceBytes() {
+        return OnlineWorkspace.bytes(this) + io.delaynet.train.Learner.gradientBytes(groups)
+                + io.delaynet.config.MemoryCheck.booleans(groups.size());
+    }
+
     public OnlineWorkspace newWorkspace() {
         double[][] gradients = new double[groups.size()][];
         boolean[] trainable = new boolean[groups.size()];

@@ -1,5 +1,10 @@
 package io.delaynet.online;
 
+import static io.delaynet.config.MemoryCheck.doubles;
+import static io.delaynet.config.MemoryCheck.ints;
+import static io.delaynet.config.MemoryCheck.references;
+
+import io.delaynet.stepped.network.Activity;
 import io.delaynet.stepped.network.SpikeEvents;
 import io.delaynet.train.Learner;
 import java.util.Arrays;
@@ -66,6 +71,46 @@ public final class OnlineWorkspace implements Learner.Workspace {
         error = new double[classes];
         probabilities = new double[classes];
         score = new double[classes];
+    }
+
+    /**
+     * The bytes a workspace of {@code n} holds, array by array as the constructor allocates them,
+     * without the gradient accumulators: per hidden layer its seven neuron arrays, the histories
+     * (width x depth of the longest delay) and the traces (up to six doubles per synapse), then the
+     * read-out's arrays and the input spike list, counted at the stepped activity's assumed spike
+     * share of steps x inputs.
+     */
+    static long bytes(OnlineNetwork n) {
+        return bytes(n, Activity.SPIKE_FRACTION);
+    }
+
+    /** As {@link #bytes(OnlineNetwork)}, with the input list counted at {@code spikeShare} (0: as first allocated). */
+    static long bytes(OnlineNetwork n, double spikeShare) {
+        int layerCount = n.hiddenCount();
+        long total = 256 + 6 * references(layerCount) + doubles(n.inputSize());
+        for (int l = 0; l < layerCount; l++) {
+            TracedProjection ff = n.forward(l);
+            total += 64 + 7 * doubles(ff.post()) + history(ff) + traces(n, ff) + doubles(ff.post());
+            TracedProjection rec = n.recurrent(l);
+            if (rec != null) {
+                total += history(rec) + traces(n, rec);
+            }
+            if (l == layerCount - 1) {
+                total += doubles(ff.post());
+            }
+        }
+        long sparseInput = (long) Math.ceil((double) n.steps() * n.inputSize() * spikeShare);
+        return total + 5 * doubles(n.outputSize()) + SpikeEvents.bytes(n.steps(), sparseInput);
+    }
+
+    private static long history(TracedProjection p) {
+        return 32 + doubles((long) p.pre() * p.depth()) + ints(p.depth());
+    }
+
+    private static long traces(OnlineNetwork n, TracedProjection p) {
+        long synapses = (long) p.pre() * p.post();
+        int arrays = (n.trains(p.projection().weights()) ? 3 : 0) + (n.trains(p.projection().delays()) ? 3 : 0);
+        return 48 + arrays * doubles(synapses);
     }
 
     /** Back to rest: the start of a sequence. Gradients are left alone (the trainer zeroes them). */

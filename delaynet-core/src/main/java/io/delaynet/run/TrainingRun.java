@@ -2,6 +2,7 @@ package io.delaynet.run;
 
 import io.delaynet.config.ConfigException;
 import io.delaynet.config.ConfigTree;
+import io.delaynet.config.MemoryCheck;
 import io.delaynet.io.AtomicFiles;
 import io.delaynet.io.Checkpoint;
 import io.delaynet.io.FolderLock;
@@ -261,6 +262,25 @@ public final class TrainingRun {
         }
     }
 
+    /**
+     * Refuses a run whose training would not fit in the heap left once the network and the data are
+     * loaded ({@link MemoryCheck#requireHeapForTraining}): the trainer's workspaces and optimizer
+     * state ({@link Trainer#bytesNeeded}), the best epoch's copy of the parameters, and the model file
+     * being written (its largest arrays as bytes and as base64 text, about three copies).
+     */
+    static void requireHeapForTraining(Learner<?> learner, TrainingOptions options, boolean keepBest) {
+        long parameters = Learner.gradientBytes(learner.parameters());
+        long workspace = learner.workspaceBytes();
+        long bytes = Trainer.bytesNeeded(learner, options) + (keepBest ? parameters : 0) + 3 * parameters;
+        MemoryCheck.requireHeapForTraining(bytes, String.format(Locale.ROOT,
+                "%d workspaces of %.1f MiB each for the recorded windows, delay buffers, traces and gradients, one per "
+                        + "chunk of a batch whatever training.threads is, plus %.1f MiB of optimizer state and copies of "
+                        + "the parameters", Trainer.CHUNKS, MemoryCheck.mib(workspace),
+                MemoryCheck.mib(bytes - Trainer.CHUNKS * workspace)),
+                "make the network or its time window smaller (network.hidden or network.layers, data.encoding.steps or "
+                        + "data.audio.duration_ms)");
+    }
+
     private RunSummary executeLocked(TrainingListener listener, DataParallelFactory.Session cluster) {
         long start = System.nanoTime();
         Experiment experiment = config.build(context);
@@ -274,6 +294,7 @@ public final class TrainingRun {
         Map<String, Object> provenance = Provenance.collect(options.seed(), options.threads(), experiment.dataFiles());
         io.delaynet.train.ChunkRunner chunks = cluster == null ? null
                 : cluster.runner(experiment, ConfigTree.toYaml(config.tree()), context);
+        requireHeapForTraining(learner, options, experiment.training().keepBestValidation());
         try (Trainer<Learner.Workspace> trainer = new Trainer<>(learner, options, chunks)) {
             if (Files.isRegularFile(folder.checkpoint())) {
                 Checkpoint cp = Checkpoint.read(folder.checkpoint());

@@ -16,7 +16,6 @@ import io.delaynet.train.SampleResult;
 import io.delaynet.train.Split;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** The time-stepped method's answers to the inspection hooks of {@link io.delaynet.run.Experiment}. */
 final class SteppedInspection {
@@ -30,20 +29,7 @@ final class SteppedInspection {
     }
 
     List<DelayDistribution> delays() {
-        SteppedNetwork network = learner.network();
-        List<DelayDistribution> out = new ArrayList<>();
-        for (int l = 0; l < network.layerCount(); l++) {
-            Projection p = network.projection(l);
-            if (p.delays() == null || !p.delays().trainable()) { // no delays (kind none, convolutions, poolings)
-                continue;
-            }
-            String description = layerName(l, network.layerCount()) + " (" + p.pre() + ") → "
-                    + layerName(l + 1, network.layerCount()) + " (" + p.post() + "), "
-                    + p.kind().name().toLowerCase(Locale.ROOT);
-            out.add(new DelayDistribution(p.delays().name(), description, p.delays().values(), p.bounds().min(),
-                    p.bounds().max(), TIME_UNIT));
-        }
-        return out;
+        return LearnedDelays.of(learner.network());
     }
 
     List<SampleSpikes> sampleSpikes(Split split, int[] samples) {

@@ -1,8 +1,11 @@
 package io.delaynet.stepped;
 
+import io.delaynet.config.MemoryCheck;
 import io.delaynet.stepped.loss.Decision;
 import io.delaynet.stepped.loss.SpikeLoss;
 import io.delaynet.stepped.network.SteppedNetwork;
+import io.delaynet.config.MemoryCheck;
+import io.delaynet.stepped.network.Activity;
 import io.delaynet.stepped.network.SpikeEvents;
 import io.delaynet.train.Learner;
 import io.delaynet.train.ParameterGroup;
@@ -66,6 +69,32 @@ public final class SteppedLearner implements Learner<SteppedWorkspace> {
     @Override
     public SteppedWorkspace newWorkspace() {
         return newWorkspace(false);
+    }
+
+    /**
+     * The activity ({@link Activity#bytes}), the gradient accumulators (every group, frozen ones
+     * too), the output gradient and the two input spike lists (the dense one full only without
+     * sparsity; the sparse one at the activity's assumed spike share).
+     */
+    @Override
+    public long workspaceBytes() {
+        return workspaceBytes(exploitSparsity ? Activity.SPIKE_FRACTION : 1.0);
+    }
+
+    /**
+     * As {@link #workspaceBytes()}, with every spike list counted at {@code spikeShare} of its steps x
+     * width (0: as a new workspace holds them). The dense input list, used only without sparsity, is
+     * full after the first sample.
+     */
+    long workspaceBytes(double spikeShare) {
+        long steps = network.steps();
+        long inputs = network.inputSize();
+        long sparseInput = (long) Math.ceil(steps * inputs * spikeShare);
+        return 96 + Activity.bytes(network, spikeShare) + Learner.gradientBytes(parameters())
+                + MemoryCheck.booleans(parameters().size()) + MemoryCheck.references(parameters().size())
+                + MemoryCheck.doubles(steps * network.outputSize())
+                + SpikeEvents.bytes((int) steps, sparseInput)
+                + SpikeEvents.bytes((int) steps, exploitSparsity || spikeShare == 0 ? 0 : steps * inputs);
     }
 
     /**

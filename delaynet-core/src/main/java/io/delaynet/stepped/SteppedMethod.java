@@ -75,8 +75,9 @@ public final class SteppedMethod implements Method {
         SampleSource samples = loaded.samples();
         SteppedNetwork network = NetworkFactory.build(config.network(), samples.inputSize(), samples.imageShape(),
                 samples.classes(), loaded.steps(), streams, config.loss().decision());
+        // Counted on the built network: convolution and pooling layers are sized by the image, not by hidden.
         long neurons = network.layers().stream().mapToLong(io.delaynet.stepped.network.Layer::size).sum();
-        io.delaynet.config.MemoryCheck.requireHeapForWindow(loaded.steps(), neurons, config.training().resolvedThreads(),
+        io.delaynet.config.MemoryCheck.requireHeapForWindow(loaded.steps(), neurons, io.delaynet.train.Trainer.CHUNKS,
                 "data.encoding.steps or data.audio.duration_ms / network.dt_ms, and network.hidden (and layers)");
         SteppedLearner learner = new SteppedLearner(network, NetworkFactory.loss(config.loss(), config.network()),
                 io.delaynet.stepped.loss.Decision.parse(config.loss().decision()), samples, exploitSparsity,

@@ -25,6 +25,25 @@ public interface Learner<W extends Learner.Workspace> {
     /** A fresh workspace with zeroed gradient buffers shaped like {@link #parameters()}. */
     W newWorkspace();
 
+    /**
+     * An upper bound of the bytes one {@link #newWorkspace()} allocates and may grow to while it
+     * learns a sample: what {@link Trainer#bytesNeeded} multiplies by the workspaces a trainer keeps.
+     * The default counts the gradient accumulators alone; a learner whose workspace holds more (a
+     * recorded window, traces, delay histories) adds it.
+     */
+    default long workspaceBytes() {
+        return gradientBytes(parameters());
+    }
+
+    /** Bytes of one accumulator array per group, shaped like {@code groups}, with the array of arrays. */
+    static long gradientBytes(List<ParameterGroup> groups) {
+        long total = io.delaynet.config.MemoryCheck.references(groups.size());
+        for (ParameterGroup g : groups) {
+            total += io.delaynet.config.MemoryCheck.doubles(g.size());
+        }
+        return total;
+    }
+
     /** Number of samples in a split. */
     int size(Split split);
 

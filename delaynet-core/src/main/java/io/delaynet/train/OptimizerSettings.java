@@ -52,6 +52,14 @@ public record OptimizerSettings(Type type, double beta1, double beta2, double ep
         return new OptimizerSettings(Type.ADAM, 0.9, 0.999, 1e-8, 0, amsgrad, 0, false);
     }
 
+    /** Arrays of state this optimizer keeps per trainable parameter: Adam's moments (three with AMSGrad), SGD's momentum. */
+    public int stateArrays() {
+        return switch (type) {
+            case ADAM, ADAMW -> amsgrad ? 3 : 2;
+            case SGD -> momentum == 0 ? 0 : 1;
+        };
+    }
+
     /** A new optimizer with zero state over {@code groups}. */
     public Optimizer create(List<ParameterGroup> groups) {
         return switch (type) {

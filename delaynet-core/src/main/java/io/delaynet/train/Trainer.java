@@ -45,6 +45,20 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
     private int skippedUpdates;
 
     /**
+     * An upper bound of the bytes a trainer of {@code learner} allocates: {@link #CHUNKS} workspaces
+     * (whatever the thread count: the chunks, not the threads, fix the reduction order), the batch
+     * gradient and the optimizer state of every trainable group.
+     */
+    public static long bytesNeeded(Learner<?> learner, TrainingOptions options) {
+        long groups = Learner.gradientBytes(learner.parameters());
+        long state = 0;
+        for (ParameterGroup g : learner.parameters()) {
+            state += io.delaynet.config.MemoryCheck.doubles(g.trainable() ? g.size() : 0);
+        }
+        return CHUNKS * learner.workspaceBytes() + groups + options.optimizer().stateArrays() * state + 4096;
+    }
+
+    /**
      * @throws IllegalArgumentException for in-sample updates with a learner that is not a
      *                                  {@link StreamingLearner}
      */

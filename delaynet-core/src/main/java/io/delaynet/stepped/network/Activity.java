@@ -1,5 +1,8 @@
 package io.delaynet.stepped.network;
 
+import static io.delaynet.config.MemoryCheck.doubles;
+import static io.delaynet.config.MemoryCheck.references;
+
 import io.delaynet.stepped.estimator.BackwardContext;
 import io.delaynet.stepped.estimator.LayerWindow;
 import io.delaynet.stepped.neuron.NeuronState;
@@ -71,6 +74,46 @@ public final class Activity {
                     network.spikeFunction());
         }
     }
+
+    /**
+     * An upper bound of the bytes one activity of {@code network} holds, counted array by array
+     * as the constructor allocates them: per layer three arrival-shaped arrays and three recorded
+     * windows of steps x neurons (two more arrivals and one window for a recurrent layer), the
+     * neuron state and its adjoint (at most {@link #STATE_ARRAYS} arrays of the layer's width), and
+     * the layer's spike list. The spike list grows with the spikes of a sample; it is counted at
+     * every neuron spiking at every step in a dense activity, else at {@link #SPIKE_FRACTION} of that,
+     * with the doubling it grows by.
+     */
+    public static long bytes(SteppedNetwork network, boolean dense) {
+        return bytes(network, dense ? 1.0 : SPIKE_FRACTION);
+    }
+
+    /**
+     * As {@link #bytes(SteppedNetwork, boolean)}, with the spike lists counted at {@code spikeShare}
+     * of steps x neurons (0: as first allocated, what a new activity holds).
+     */
+    public static long bytes(SteppedNetwork network, double spikeShare) {
+        int layers = network.layerCount();
+        long steps = network.steps();
+        long total = 9 * references(layers) + 2 * references(layers) + references(layers) + 256;
+        for (int l = 0; l < layers; l++) {
+            Layer layer = network.layer(l);
+            Projection p = layer.input();
+            long n = p.post();
+            long window = doubles(steps * n);
+            total += 3 * doubles(p.arrivalLength()) + 3 * window + 2 * STATE_ARRAYS * doubles(n) + 2 * 64 + 64;
+            if (layer.isRecurrent()) {
+                total += 2 * doubles(layer.recurrent().arrivalLength()) + window;
+            }
+            total += SpikeEvents.bytes((int) steps, (long) Math.ceil(steps * n * spikeShare));
+        }
+        return total;
+    }
+
+    /** Arrays of a neuron state at most (SRM's four filter variables). */
+    static final int STATE_ARRAYS = 4;
+    /** Share of (step, neuron) pairs with a spike assumed for a sparse activity's spike lists. */
+    public static final double SPIKE_FRACTION = 0.25;
 
     /** Output of layer l (0 = first layer after the input), laid out [step][neuron]. */
     public double[] spikes(int layer) {

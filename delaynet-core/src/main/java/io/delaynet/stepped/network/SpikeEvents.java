@@ -25,6 +25,17 @@ public final class SpikeEvents {
         this.start = new int[steps + 1];
     }
 
+    /**
+     * An upper bound of the bytes a list of {@code steps} steps holds once it has carried up to
+     * {@code entries} entries: the step index, and the entry arrays grown by doubling (so up to
+     * twice the entries, and never below their first 256).
+     */
+    public static long bytes(int steps, long entries) {
+        long capacity = Math.max(256, 2 * entries);
+        return 32 + io.delaynet.config.MemoryCheck.ints(steps + 1L) + io.delaynet.config.MemoryCheck.ints(capacity)
+                + io.delaynet.config.MemoryCheck.doubles(capacity);
+    }
+
     public int steps() {
         return steps;
     }
