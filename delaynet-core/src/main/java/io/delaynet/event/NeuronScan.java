@@ -34,7 +34,7 @@ final class NeuronScan {
      * Up to this many inputs, synaptic-delay lists are built by counting ranks ({@link #ranked}):
      * n^2 compares without a branch beat insertion's mispredicted branches for few inputs (Yin-Yang's
      * first layer has 4), while above it insertion wins by stopping at the spike (Yin-Yang's second
-     * layer: 23 inputs, 14 taken).
+     * layer: 23 inputs, 14 taken), and above it {@link #selected} wins.
      */
     static final int RANK_UP_TO = 8;
 
@@ -54,8 +54,9 @@ final class NeuronScan {
         if (sorts(p, active)) {
             return sorted(trace, l, p, j, active, ref, model);
         }
-        if (p.kind() == DelayKind.SYNAPTIC && active <= RANK_UP_TO) {
-            return ranked(trace, l, p, j, active, ref, model);
+        if (p.kind() == DelayKind.SYNAPTIC) {
+            return active <= RANK_UP_TO ? ranked(trace, l, p, j, active, ref, model)
+                    : selected(trace, l, p, j, active, ref, model);
         }
         return inserted(trace, l, p, j, active, ref, model);
     }
@@ -332,6 +333,116 @@ final class NeuronScan {
         }
         trace.causal[l][j] = 0;
         return Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * A synaptic-delay neuron with {@value #RANK_UP_TO} to {@value #SORT_ABOVE} inputs: its list
+     * taken in arrival order, one input at a time, only as far as the scan reaches. Each input's
+     * arrival is packed with its position in the layer order into a long (as {@link #sorted} does,
+     * dropping the last mantissa bits); the next input is the smallest key still there, found by
+     * a branch-free minimum over the keys, and goes into the list by insertion on its exact
+     * arrival, which moves it only past inputs whose keys differ in the dropped bits alone. An
+     * entry is final once the smallest key left is beyond its own key's time bits: nothing still to
+     * come can then arrive before it. So the list is the one insertion in layer order builds, and a
+     * neuron that fires after half its inputs never takes the other half; insertion in layer
+     * order, instead, mispredicts a branch about once per input under synaptic delays.
+     */
+    private static double selected(EventTrace trace, int l, Projection p, int j, int active, double ref,
+                                   LifModel model) {
+        int base = j * p.pre();
+        int[] order = trace.presynapticOrder;
+        double[] in = trace.times[l];
+        double[] inHalf = trace.inputHalfExp;
+        double[] w = p.weights().values();
+        double[] d = p.synapseDelays();
+        double[] dHalf = p.synapseHalfExps();
+        double[] arrival = trace.arrival[l];
+        double[] half = trace.halfExp[l];
+        double[] weight = trace.weight[l];
+        int[] source = trace.source[l];
+        double[] byPosition = trace.positionArrival;
+        long[] keys = trace.positionKeys;
+        int bits = 32 - Integer.numberOfLeadingZeros(active - 1);
+        long mask = (1L << bits) - 1;
+        for (int m = 0; m < active; m++) {
+            double a = in[order[m]] + d[base + order[m]];
+            byPosition[m] = a;
+            keys[m] = (InputOrder.sortable(a) >>> 1 & ~mask) | m;
+        }
+        long next = smallest(keys, active);
+        double c = model.threshold() * model.leakConductance();
+        boolean lambert = model.equalTimeConstants();
+        double sumFull = 0;
+        double sumHalf = 0;
+        double sumTimed = 0;
+        int taken = 0;
+        for (int k = 0; k < active; k++) {
+            // entries k and k+1 must be final: no key left may share the time bits of entry k+1's
+            while (taken < active && (taken <= k + 1
+                    || (next & ~mask) <= (InputOrder.sortable(arrival[base + k + 1]) >>> 1 & ~mask))) {
+                int m = (int) (next & mask);
+                keys[m] = Long.MAX_VALUE;
+                int i = order[m];
+                double a = byPosition[m];
+                int at = base + taken;
+                while (at > base && arrival[at - 1] > a) { // only keys equal up to the dropped bits move
+                    arrival[at] = arrival[at - 1];
+                    half[at] = half[at - 1];
+                    weight[at] = weight[at - 1];
+                    source[at] = source[at - 1];
+                    at--;
+                }
+                arrival[at] = a;
+                half[at] = inHalf[i] * dHalf[base + i];
+                weight[at] = w[base + i];
+                source[at] = i;
+                taken++;
+                next = taken < active ? smallest(keys, active) : Long.MAX_VALUE;
+            }
+            int e = base + k;
+            double h = half[e];
+            double full = h * h;
+            double wk = weight[e];
+            sumFull += wk * full;
+            if (lambert) {
+                sumTimed += wk * (arrival[e] - ref) * full;
+            } else {
+                sumHalf += wk * h;
+            }
+            boolean last = k + 1 == active;
+            if (!last && arrival[e + 1] == arrival[e]) {
+                continue; // simultaneous inputs act together
+            }
+            double t = FirstSpike.candidate(lambert, sumFull, sumHalf, sumTimed, c, ref, arrival[e], h, last,
+                    last ? 0 : arrival[e + 1], last ? 0 : half[e + 1]);
+            if (!Double.isNaN(t)) {
+                trace.causal[l][j] = k + 1;
+                trace.arrivals[l][j] = taken;
+                return t;
+            }
+        }
+        trace.causal[l][j] = 0;
+        trace.arrivals[l][j] = taken;
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /** The smallest of {@code keys[0..n)}: four independent running minima, compiled to conditional moves. */
+    private static long smallest(long[] keys, int n) {
+        long m0 = Long.MAX_VALUE;
+        long m1 = Long.MAX_VALUE;
+        long m2 = Long.MAX_VALUE;
+        long m3 = Long.MAX_VALUE;
+        int q = 0;
+        for (; q + 3 < n; q += 4) {
+            m0 = Math.min(m0, keys[q]);
+            m1 = Math.min(m1, keys[q + 1]);
+            m2 = Math.min(m2, keys[q + 2]);
+            m3 = Math.min(m3, keys[q + 3]);
+        }
+        for (; q < n; q++) {
+            m0 = Math.min(m0, keys[q]);
+        }
+        return Math.min(Math.min(m0, m1), Math.min(m2, m3));
     }
 
     private static double sorted(EventTrace trace, int l, Projection p, int j, int active, double ref,
