@@ -13,7 +13,12 @@ import java.util.Arrays;
  *   <li><b>Shared</b> (no delays, axonal delays): every neuron of the layer sees the same arrival
  *   times, so the list is built once per layer ({@link #buildShared}) and each neuron only reads
  *   its weights along it; the scan stops at the spike.</li>
- *   <li><b>Insertion</b> (dendritic, and synaptic with few inputs): inputs enter
+ *   <li><b>Ranked</b> (synaptic, up to {@value #RANK_UP_TO} inputs) and <b>selected</b> (synaptic,
+ *   up to {@value #SORT_ABOVE}): synaptic delays put a neuron's inputs in a random order, on which
+ *   insertion mispredicts a branch per input; {@link #ranked} counts each entry's place without a
+ *   branch, {@link #selected} takes the next arrival by a branch-free minimum over packed keys, as
+ *   far as the scan reaches, and needs no sorted layer order.</li>
+ *   <li><b>Insertion</b> (dendritic): inputs enter
  *   the list in the layer's order, each inserted after every arrival at or before it. The layer's
  *   lower bounds tell when no input still to come can arrive before the list's next entry, so the
  *   scan takes inputs only until it has found the spike: a neuron that fires after a third of its
@@ -59,6 +64,19 @@ final class NeuronScan {
                     : selected(trace, l, p, j, active, ref, model);
         }
         return inserted(trace, l, p, j, active, ref, model);
+    }
+
+    /**
+     * Whether the neurons of {@code p} need the layer's inputs in order ({@link InputOrder}) for this
+     * many: all but the synaptic ones of {@link #selected}, which order each neuron's arrivals
+     * themselves and need the layer's order only to break exact ties, for which the packed keys
+     * {@link InputOrder} leaves in {@code trace.sortKeys} suffice (no sort: on Yin-Yang's second
+     * layer the sort of 23 keys cost a third of what its three neurons do). {@link #ranked} keeps
+     * the sorted order: a sort of up to {@value #RANK_UP_TO} keys is cheap, and a rank count with
+     * positions in layer order needs no key compare.
+     */
+    static boolean needsLayerOrder(Projection p, int active) {
+        return p.kind() != DelayKind.SYNAPTIC || active > SORT_ABOVE || active <= RANK_UP_TO;
     }
 
     /** Whether the lists of {@code p} are sorted (rather than built by insertion) for this many inputs. */
@@ -338,10 +356,11 @@ final class NeuronScan {
     /**
      * A synaptic-delay neuron with {@value #RANK_UP_TO} to {@value #SORT_ABOVE} inputs: its list
      * taken in arrival order, one input at a time, only as far as the scan reaches. Each input's
-     * arrival is packed with its position in the layer order into a long (as {@link #sorted} does,
-     * dropping the last mantissa bits); the next input is the smallest key still there, found by
-     * a branch-free minimum over the keys, and goes into the list by insertion on its exact
-     * arrival, which moves it only past inputs whose keys differ in the dropped bits alone. An
+     * arrival is packed with its position into a long (as {@link #sorted} does, dropping the last
+     * mantissa bits); the next input is the smallest key still there, found by a branch-free
+     * minimum over the keys, and goes into the list by insertion on its exact arrival (exact ties in
+     * the layer's order, by {@link InputOrder}'s keys), which moves it only past inputs whose keys
+     * differ in the dropped bits alone. An
      * entry is final once the smallest key left is beyond its own key's time bits: nothing still to
      * come can then arrive before it. So the list is the one insertion in layer order builds, and a
      * neuron that fires after half its inputs never takes the other half; insertion in layer
@@ -362,6 +381,8 @@ final class NeuronScan {
         int[] source = trace.source[l];
         double[] byPosition = trace.positionArrival;
         long[] keys = trace.positionKeys;
+        long[] layerKey = trace.sortKeys; // order[] is by index here; these keys give the layer's order
+        int[] position = trace.positionOrder; // the position m of each list entry
         int bits = 32 - Integer.numberOfLeadingZeros(active - 1);
         long mask = (1L << bits) - 1;
         for (int m = 0; m < active; m++) {
@@ -384,18 +405,23 @@ final class NeuronScan {
                 keys[m] = Long.MAX_VALUE;
                 int i = order[m];
                 double a = byPosition[m];
+                long key = layerKey[m];
                 int at = base + taken;
-                while (at > base && arrival[at - 1] > a) { // only keys equal up to the dropped bits move
+                // only keys equal up to the dropped bits move; exact ties go in the layer's order
+                while (at > base && (arrival[at - 1] > a
+                        || arrival[at - 1] == a && layerKey[position[at - 1 - base]] > key)) {
                     arrival[at] = arrival[at - 1];
                     half[at] = half[at - 1];
                     weight[at] = weight[at - 1];
                     source[at] = source[at - 1];
+                    position[at - base] = position[at - 1 - base];
                     at--;
                 }
                 arrival[at] = a;
                 half[at] = inHalf[i] * dHalf[base + i];
                 weight[at] = w[base + i];
                 source[at] = i;
+                position[at - base] = m;
                 taken++;
                 next = taken < active ? smallest(keys, active) : Long.MAX_VALUE;
             }
