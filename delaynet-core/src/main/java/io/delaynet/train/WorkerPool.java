@@ -33,6 +33,11 @@ public final class WorkerPool implements AutoCloseable {
     static final long SPIN_NANOS = 200_000;
 
     private final Thread[] helpers;
+    /**
+     * {@link #SPIN_NANOS}, or 0 when there are more threads than cores: a watching thread holds its
+     * core, which would then be taken from a thread that still has work.
+     */
+    private final long spinNanos;
     private final AtomicReference<Job> current = new AtomicReference<>();
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile boolean closed;
@@ -45,6 +50,7 @@ public final class WorkerPool implements AutoCloseable {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         helpers = new Thread[threads - 1];
+        spinNanos = threads <= Runtime.getRuntime().availableProcessors() ? SPIN_NANOS : 0;
         sleeping = new AtomicInteger[threads - 1];
         for (int h = 0; h < helpers.length; h++) {
             int index = h;
@@ -112,13 +118,15 @@ public final class WorkerPool implements AutoCloseable {
             }
             // every range is taken; wait for the helpers still running one (also after a failure,
             // so that no helper still writes when the caller continues)
-            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            long spinUntil = System.nanoTime() + spinNanos;
+            boolean watching = spinNanos > 0;
             int spins = 0;
             while (job.working.get() != 0) {
-                if (++spins % 64 != 0 || System.nanoTime() < spinUntil) {
+                if (watching) {
                     Thread.onSpinWait();
+                    watching = (++spins & 63) != 0 || System.nanoTime() < spinUntil;
                 } else {
-                    LockSupport.parkNanos(this, 50_000);
+                    LockSupport.parkNanos(this, 50_000); // the last helper to finish unparks us
                 }
             }
             Throwable failure = job.failure.get();
@@ -139,12 +147,14 @@ public final class WorkerPool implements AutoCloseable {
     private void helperLoop(int index) {
         Job seen = null;
         long idleSince = System.nanoTime();
+        boolean watching = spinNanos > 0;
         int spins = 0;
         while (!closed) {
             Job job = current.get();
             if (job == null || job == seen) {
-                if (++spins % 64 != 0 || System.nanoTime() - idleSince < SPIN_NANOS) {
+                if (watching) {
                     Thread.onSpinWait();
+                    watching = (++spins & 63) != 0 || System.nanoTime() - idleSince < spinNanos;
                     continue;
                 }
                 sleeping[index].set(1);
@@ -168,6 +178,7 @@ public final class WorkerPool implements AutoCloseable {
                 }
             }
             idleSince = System.nanoTime();
+            watching = spinNanos > 0;
             spins = 0;
         }
     }
