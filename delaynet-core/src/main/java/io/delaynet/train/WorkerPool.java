@@ -30,7 +30,7 @@ public final class WorkerPool implements AutoCloseable {
      * one (the caller) before it parks. Longer than the optimizer step between two batches of a
      * small network, short enough that a pool between epochs or a loaded machine loses little.
      */
-    static final long SPIN_NANOS = 200_000;
+    static final long SPIN_NANOS = 50_000;
 
     private final Thread[] helpers;
     /**
@@ -123,8 +123,13 @@ public final class WorkerPool implements AutoCloseable {
             int spins = 0;
             while (job.working.get() != 0) {
                 if (watching) {
-                    Thread.onSpinWait();
-                    watching = (++spins & 63) != 0 || System.nanoTime() < spinUntil;
+                    // let a descheduled helper have this core on a loaded machine (a no-op when idle)
+                    if ((++spins & 63) == 0) {
+                        Thread.yield();
+                        watching = System.nanoTime() < spinUntil;
+                    } else {
+                        Thread.onSpinWait();
+                    }
                 } else {
                     LockSupport.parkNanos(this, 50_000); // the last helper to finish unparks us
                 }
@@ -153,8 +158,12 @@ public final class WorkerPool implements AutoCloseable {
             Job job = current.get();
             if (job == null || job == seen) {
                 if (watching) {
-                    Thread.onSpinWait();
-                    watching = (++spins & 63) != 0 || System.nanoTime() - idleSince < spinNanos;
+                    if ((++spins & 63) == 0) {
+                        Thread.yield();
+                        watching = System.nanoTime() - idleSince < spinNanos;
+                    } else {
+                        Thread.onSpinWait();
+                    }
                     continue;
                 }
                 sleeping[index].set(1);
