@@ -20,6 +20,17 @@ public sealed interface DelayParameterisation permits DelayParameterisation.Sigm
     }
 
     /**
+     * {@link #delay} and {@link #slope} of every raw parameter at once, the same numbers; a form
+     * whose two share work (the sigmoid's exponential) does it once per parameter.
+     */
+    default void delaysAndSlopes(double[] raw, double[] delay, double[] slope) {
+        for (int p = 0; p < raw.length; p++) {
+            delay[p] = delay(raw[p]);
+            slope[p] = slope(raw[p]);
+        }
+    }
+
+    /**
      * {@code delay = shift + scale * sigmoid(raw)}: bounded to (shift, shift + scale) without any
      * clipping, so the gradient never dies at a bound, only fades.
      */
@@ -42,6 +53,16 @@ public sealed interface DelayParameterisation permits DelayParameterisation.Sigm
             return scale * s * (1 - s);
         }
 
+        /** As {@link #delay} and {@link #slope} compute them, with one sigmoid per parameter (after every step). */
+        @Override
+        public void delaysAndSlopes(double[] raw, double[] delay, double[] slope) {
+            for (int p = 0; p < raw.length; p++) {
+                double s = sigmoid(raw[p]);
+                delay[p] = shift + scale * s;
+                slope[p] = scale * s * (1 - s);
+            }
+        }
+
         @Override
         public double raw(double delay) {
             double p = (delay - shift) / scale;
@@ -53,7 +74,11 @@ public sealed interface DelayParameterisation permits DelayParameterisation.Sigm
         }
 
         private static double sigmoid(double x) {
-            return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+            if (x >= 0) {
+                return 1 / (1 + Math.exp(-x));
+            }
+            double e = Math.exp(x);
+            return e / (1 + e);
         }
     }
 

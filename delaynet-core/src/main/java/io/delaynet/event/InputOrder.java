@@ -20,7 +20,11 @@ final class InputOrder {
 
     /**
      * Writes the indices of the non-silent inputs {@code in} of projection {@code p} into
-     * {@code order} and the lower bounds into {@code lower}; returns how many there are.
+     * {@code order} and the lower bounds into {@code lower}; returns how many there are. Where no
+     * neuron needs the layer's order ({@link NeuronScan#needsLayerOrder}: synaptic delays, 9 to 32
+     * inputs) nothing is sorted: {@code order} then lists the inputs by index, {@code keys[m]}
+     * holds the packed key of {@code order[m]}, whose order is the layer's, and {@code lower} is
+     * not written.
      */
     static int sort(Projection p, double[] in, int[] order, double[] lower, long[] keys) {
         boolean axonal = NeuronScan.keysHoldDelays(p);
@@ -35,6 +39,13 @@ final class InputOrder {
             }
             double key = axonal ? t + d[i] : t; // axonal: synapse (i -> 0) carries neuron i's delay
             keys[n++] = (sortable(key) >>> 1 & ~indexMask) | i; // >>> 1 keeps it a positive long
+        }
+        if (!NeuronScan.needsLayerOrder(p, n)) {
+            // each neuron orders its own arrivals, breaking exact ties by these keys (the layer order)
+            for (int m = 0; m < n; m++) {
+                order[m] = (int) (keys[m] & indexMask);
+            }
+            return n;
         }
         Arrays.sort(keys, 0, n);
         for (int m = 0; m < n; m++) {

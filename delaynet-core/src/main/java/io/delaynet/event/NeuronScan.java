@@ -13,7 +13,12 @@ import java.util.Arrays;
  *   <li><b>Shared</b> (no delays, axonal delays): every neuron of the layer sees the same arrival
  *   times, so the list is built once per layer ({@link #buildShared}) and each neuron only reads
  *   its weights along it; the scan stops at the spike.</li>
- *   <li><b>Insertion</b> (dendritic, and synaptic with few inputs): inputs enter
+ *   <li><b>Ranked</b> (synaptic, up to {@value #RANK_UP_TO} inputs) and <b>selected</b> (synaptic,
+ *   up to {@value #SORT_ABOVE}): synaptic delays put a neuron's inputs in a random order, on which
+ *   insertion mispredicts a branch per input; {@link #ranked} counts each entry's place without a
+ *   branch, {@link #selected} takes the next arrival by a branch-free minimum over packed keys, as
+ *   far as the scan reaches, and needs no sorted layer order.</li>
+ *   <li><b>Insertion</b> (dendritic): inputs enter
  *   the list in the layer's order, each inserted after every arrival at or before it. The layer's
  *   lower bounds tell when no input still to come can arrive before the list's next entry, so the
  *   scan takes inputs only until it has found the spike: a neuron that fires after a third of its
@@ -30,6 +35,13 @@ import java.util.Arrays;
 final class NeuronScan {
     /** Above this many inputs, synaptic-delay lists are sorted rather than built by insertion. */
     static final int SORT_ABOVE = 32;
+    /**
+     * Up to this many inputs, synaptic-delay lists are built by counting ranks ({@link #ranked}):
+     * n^2 compares without a branch beat insertion's mispredicted branches for few inputs (Yin-Yang's
+     * first layer has 4), while above it insertion wins by stopping at the spike (Yin-Yang's second
+     * layer: 23 inputs, 14 taken), and above it {@link #selected} wins.
+     */
+    static final int RANK_UP_TO = 8;
 
     private NeuronScan() {
     }
@@ -47,7 +59,24 @@ final class NeuronScan {
         if (sorts(p, active)) {
             return sorted(trace, l, p, j, active, ref, model);
         }
+        if (p.kind() == DelayKind.SYNAPTIC) {
+            return active <= RANK_UP_TO ? ranked(trace, l, p, j, active, ref, model)
+                    : selected(trace, l, p, j, active, ref, model);
+        }
         return inserted(trace, l, p, j, active, ref, model);
+    }
+
+    /**
+     * Whether the neurons of {@code p} need the layer's inputs in order ({@link InputOrder}) for this
+     * many: all but the synaptic ones of {@link #selected}, which order each neuron's arrivals
+     * themselves and need the layer's order only to break exact ties, for which the packed keys
+     * {@link InputOrder} leaves in {@code trace.sortKeys} suffice (no sort: on Yin-Yang's second
+     * layer the sort of 23 keys cost a third of what its three neurons do). {@link #ranked} keeps
+     * the sorted order: a sort of up to {@value #RANK_UP_TO} keys is cheap, and a rank count with
+     * positions in layer order needs no key compare.
+     */
+    static boolean needsLayerOrder(Projection p, int active) {
+        return p.kind() != DelayKind.SYNAPTIC || active > SORT_ABOVE || active <= RANK_UP_TO;
     }
 
     /** Whether the lists of {@code p} are sorted (rather than built by insertion) for this many inputs. */
@@ -247,6 +276,199 @@ final class NeuronScan {
         trace.causal[l][j] = 0;
         trace.arrivals[l][j] = taken;
         return Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * A synaptic-delay neuron with few inputs (at most {@value #RANK_UP_TO}): its whole list, each
+     * entry put straight at its rank. The rank of the input at position m of the layer order is
+     * the number of inputs arriving before it, plus those arriving at the same instant from earlier
+     * positions: the place insertion in layer order gives it. Counting compiles to compares and
+     * adds without branches; insertion, whose every step is a branch on the random order that
+     * synaptic delays give, mispredicts about once per input, which made it the larger part of
+     * the forward pass on Yin-Yang.
+     */
+    private static double ranked(EventTrace trace, int l, Projection p, int j, int active, double ref,
+                                 LifModel model) {
+        int base = j * p.pre();
+        int[] order = trace.presynapticOrder;
+        double[] in = trace.times[l];
+        double[] inHalf = trace.inputHalfExp;
+        double[] w = p.weights().values();
+        double[] d = p.synapseDelays();
+        double[] dHalf = p.synapseHalfExps();
+        double[] arrival = trace.arrival[l];
+        double[] half = trace.halfExp[l];
+        double[] weight = trace.weight[l];
+        int[] source = trace.source[l];
+        double[] byPosition = trace.positionArrival;
+        for (int m = 0; m < active; m++) {
+            int i = order[m];
+            byPosition[m] = in[i] + d[base + i];
+        }
+        for (int m = 0; m < active; m++) {
+            double a = byPosition[m];
+            int rank = 0;
+            for (int q = 0; q < m; q++) {
+                rank += byPosition[q] <= a ? 1 : 0;
+            }
+            for (int q = m + 1; q < active; q++) {
+                rank += byPosition[q] < a ? 1 : 0;
+            }
+            int i = order[m];
+            int at = base + rank;
+            arrival[at] = a;
+            half[at] = inHalf[i] * dHalf[base + i];
+            weight[at] = w[base + i];
+            source[at] = i;
+        }
+        trace.arrivals[l][j] = active;
+        double c = model.threshold() * model.leakConductance();
+        boolean lambert = model.equalTimeConstants();
+        double sumFull = 0;
+        double sumHalf = 0;
+        double sumTimed = 0;
+        for (int k = 0; k < active; k++) {
+            int e = base + k;
+            double h = half[e];
+            double full = h * h;
+            double wk = weight[e];
+            sumFull += wk * full;
+            if (lambert) {
+                sumTimed += wk * (arrival[e] - ref) * full;
+            } else {
+                sumHalf += wk * h;
+            }
+            boolean last = k + 1 == active;
+            if (!last && arrival[e + 1] == arrival[e]) {
+                continue; // simultaneous inputs act together
+            }
+            double t = FirstSpike.candidate(lambert, sumFull, sumHalf, sumTimed, c, ref, arrival[e], h, last,
+                    last ? 0 : arrival[e + 1], last ? 0 : half[e + 1]);
+            if (!Double.isNaN(t)) {
+                trace.causal[l][j] = k + 1;
+                return t;
+            }
+        }
+        trace.causal[l][j] = 0;
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * A synaptic-delay neuron with {@value #RANK_UP_TO} to {@value #SORT_ABOVE} inputs: its list
+     * taken in arrival order, one input at a time, only as far as the scan reaches. Each input's
+     * arrival is packed with its position into a long (as {@link #sorted} does, dropping the last
+     * mantissa bits); the next input is the smallest key still there, found by a branch-free
+     * minimum over the keys, and goes into the list by insertion on its exact arrival (exact ties in
+     * the layer's order, by {@link InputOrder}'s keys), which moves it only past inputs whose keys
+     * differ in the dropped bits alone. An
+     * entry is final once the smallest key left is beyond its own key's time bits: nothing still to
+     * come can then arrive before it. So the list is the one insertion in layer order builds, and a
+     * neuron that fires after half its inputs never takes the other half; insertion in layer
+     * order, instead, mispredicts a branch about once per input under synaptic delays.
+     */
+    private static double selected(EventTrace trace, int l, Projection p, int j, int active, double ref,
+                                   LifModel model) {
+        int base = j * p.pre();
+        int[] order = trace.presynapticOrder;
+        double[] in = trace.times[l];
+        double[] inHalf = trace.inputHalfExp;
+        double[] w = p.weights().values();
+        double[] d = p.synapseDelays();
+        double[] dHalf = p.synapseHalfExps();
+        double[] arrival = trace.arrival[l];
+        double[] half = trace.halfExp[l];
+        double[] weight = trace.weight[l];
+        int[] source = trace.source[l];
+        double[] byPosition = trace.positionArrival;
+        long[] keys = trace.positionKeys;
+        long[] layerKey = trace.sortKeys; // order[] is by index here; these keys give the layer's order
+        int[] position = trace.positionOrder; // the position m of each list entry
+        int bits = 32 - Integer.numberOfLeadingZeros(active - 1);
+        long mask = (1L << bits) - 1;
+        for (int m = 0; m < active; m++) {
+            double a = in[order[m]] + d[base + order[m]];
+            byPosition[m] = a;
+            keys[m] = (InputOrder.sortable(a) >>> 1 & ~mask) | m;
+        }
+        long next = smallest(keys, active);
+        double c = model.threshold() * model.leakConductance();
+        boolean lambert = model.equalTimeConstants();
+        double sumFull = 0;
+        double sumHalf = 0;
+        double sumTimed = 0;
+        int taken = 0;
+        for (int k = 0; k < active; k++) {
+            // entries k and k+1 must be final: no key left may share the time bits of entry k+1's
+            while (taken < active && (taken <= k + 1
+                    || (next & ~mask) <= (InputOrder.sortable(arrival[base + k + 1]) >>> 1 & ~mask))) {
+                int m = (int) (next & mask);
+                keys[m] = Long.MAX_VALUE;
+                int i = order[m];
+                double a = byPosition[m];
+                long key = layerKey[m];
+                int at = base + taken;
+                // only keys equal up to the dropped bits move; exact ties go in the layer's order
+                while (at > base && (arrival[at - 1] > a
+                        || arrival[at - 1] == a && layerKey[position[at - 1 - base]] > key)) {
+                    arrival[at] = arrival[at - 1];
+                    half[at] = half[at - 1];
+                    weight[at] = weight[at - 1];
+                    source[at] = source[at - 1];
+                    position[at - base] = position[at - 1 - base];
+                    at--;
+                }
+                arrival[at] = a;
+                half[at] = inHalf[i] * dHalf[base + i];
+                weight[at] = w[base + i];
+                source[at] = i;
+                position[at - base] = m;
+                taken++;
+                next = taken < active ? smallest(keys, active) : Long.MAX_VALUE;
+            }
+            int e = base + k;
+            double h = half[e];
+            double full = h * h;
+            double wk = weight[e];
+            sumFull += wk * full;
+            if (lambert) {
+                sumTimed += wk * (arrival[e] - ref) * full;
+            } else {
+                sumHalf += wk * h;
+            }
+            boolean last = k + 1 == active;
+            if (!last && arrival[e + 1] == arrival[e]) {
+                continue; // simultaneous inputs act together
+            }
+            double t = FirstSpike.candidate(lambert, sumFull, sumHalf, sumTimed, c, ref, arrival[e], h, last,
+                    last ? 0 : arrival[e + 1], last ? 0 : half[e + 1]);
+            if (!Double.isNaN(t)) {
+                trace.causal[l][j] = k + 1;
+                trace.arrivals[l][j] = taken;
+                return t;
+            }
+        }
+        trace.causal[l][j] = 0;
+        trace.arrivals[l][j] = taken;
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /** The smallest of {@code keys[0..n)}: four independent running minima, compiled to conditional moves. */
+    private static long smallest(long[] keys, int n) {
+        long m0 = Long.MAX_VALUE;
+        long m1 = Long.MAX_VALUE;
+        long m2 = Long.MAX_VALUE;
+        long m3 = Long.MAX_VALUE;
+        int q = 0;
+        for (; q + 3 < n; q += 4) {
+            m0 = Math.min(m0, keys[q]);
+            m1 = Math.min(m1, keys[q + 1]);
+            m2 = Math.min(m2, keys[q + 2]);
+            m3 = Math.min(m3, keys[q + 3]);
+        }
+        for (; q < n; q++) {
+            m0 = Math.min(m0, keys[q]);
+        }
+        return Math.min(Math.min(m0, m1), Math.min(m2, m3));
     }
 
     private static double sorted(EventTrace trace, int l, Projection p, int j, int active, double ref,

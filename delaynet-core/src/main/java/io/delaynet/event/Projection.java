@@ -28,6 +28,7 @@ public final class Projection {
     private final double[] synapseDelay;
     private final double[] synapseHalfExp;
     private final double[] delaySlope;
+    private final double[] delayOfParameter; // scratch of refresh(): the delay of each parameter
     private double[] delayCorrection; // per synapse, added to the effective delay; null: none
     private boolean sameDelayPerInput = true; // every synapse of an input line has the same effective delay
     private final double[] earliestDelay;
@@ -72,6 +73,7 @@ public final class Projection {
         synapseDelay = new double[pre * post];
         synapseHalfExp = new double[pre * post];
         delaySlope = new double[count];
+        delayOfParameter = new double[count];
         earliestDelay = new double[post];
         delayByInput = kind == DelayKind.SYNAPTIC ? new double[pre * post] : null;
         halfExpByInput = kind == DelayKind.SYNAPTIC ? new double[pre * post] : null;
@@ -87,11 +89,8 @@ public final class Projection {
         }
         double[] raw = delays.values();
         parameterisation.rectify(raw);
-        double[] perParameter = new double[raw.length];
-        for (int p = 0; p < raw.length; p++) {
-            perParameter[p] = parameterisation.delay(raw[p]);
-            delaySlope[p] = parameterisation.slope(raw[p]);
-        }
+        double[] perParameter = delayOfParameter;
+        parameterisation.delaysAndSlopes(raw, perParameter, delaySlope);
         for (int s = 0; s < synapseDelay.length; s++) {
             double d = perParameter[parameterOfSynapse[s]];
             if (delayCorrection != null) {
