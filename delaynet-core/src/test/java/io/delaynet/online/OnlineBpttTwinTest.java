@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@code online.gradient: bptt} trains the online method's own network by backpropagation through
  * time: built from the same configuration and seed, the two start from the same parameters, give the
- * same forward pass (loss and decision of every sample), and where the three-factor rule is exact
+ * same forward pass (loss, decision and decision step of every sample), and where the three-factor rule is exact
  * (one feed-forward hidden layer, symmetric feedback) the same gradient; with recurrence only the
  * read-out's gradient is exact, and the hidden groups' cosine is bounded as in OnlineVersusBpttTest.
  */
@@ -45,6 +45,7 @@ class OnlineBpttTwinTest {
         OnlineWorkspace ow = twin.online.newWorkspace();
         var sw = twin.bptt.newWorkspace();
         int spikingDecisions = 0;
+        int lateDecisions = 0;
         for (int index = 0; index < SAMPLES; index++) {
             for (Split split : List.of(Split.TRAIN, Split.TEST)) {
                 SampleResult o = twin.online.evaluate(split, index, ow);
@@ -52,10 +53,15 @@ class OnlineBpttTwinTest {
                 assertEquals(s.loss(), o.loss(), 1e-12 * Math.abs(s.loss()), split + " " + index);
                 assertEquals(s.predicted(), o.predicted(), split + " " + index);
                 assertEquals(s.label(), o.label());
+                // online: counted while the sequence plays; stepped: from the recorded read-out
+                assertEquals(s.decisionStep(), o.decisionStep(), split + " " + index);
+                assertTrue(o.decisionStep() >= 1 && o.decisionStep() <= STEPS);
+                lateDecisions += o.decisionStep() > 1 ? 1 : 0;
                 spikingDecisions += s.predicted() != 0 ? 1 : 0;
             }
         }
         assertTrue(spikingDecisions > 0, "the fixture must not decide class 0 for every sample");
+        assertTrue(lateDecisions > 0, "some decision must settle after the first step");
     }
 
     @ParameterizedTest(name = "{0} delays")
