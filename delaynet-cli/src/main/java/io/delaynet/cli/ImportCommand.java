@@ -10,11 +10,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code delaynet import}: a NIR graph as a time-stepped model folder. */
+/** {@code delaynet import}: a NIR graph as a model folder (time-stepped, or event-driven for DelGrad exports). */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Import a NIR graph as a time-stepped network.",
-                "A graph delaynet exported comes back as a model folder that 'delaynet eval' evaluates; a graph from "
-                        + "another framework as its network description (network.json). See docs/nir.md."})
+        description = {"Import a NIR graph as a time-stepped network (or, for delaynet's DelGrad exports, an event-driven one).",
+                "A graph delaynet exported comes back as a model folder that 'delaynet eval' evaluates (a DelGrad export "
+                        + "with the exact event engine); a graph from another framework as its network description "
+                        + "(network.json). See docs/nir.md."})
 public final class ImportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE.nir", description = "The NIR graph.")

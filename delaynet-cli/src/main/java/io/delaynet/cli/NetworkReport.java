@@ -53,7 +53,7 @@ final class NetworkReport {
         s.append("\nprojections (weights: mean ± sd [min, max]; delays in ms)\n");
         for (Connection c : network.connections()) {
             s.append(String.format(Locale.ROOT, "  %-24s %s -> %s%s, %d x %d, %s delays%s%n", c.name(), c.from(), c.to(),
-                    c.recurrent() ? " (recurrent)" : "", c.pre(), c.post(), c.kind(),
+                    c.recurrent() ? " (recurrent)" : c.dense() ? "" : " (" + c.topology() + ")", c.pre(), c.post(), c.kind(),
                     c.kind() == DelayKind.NONE ? "" : " (" + realisation(c) + ")"));
             s.append("      weights ").append(stats(c.weights(), 1)).append('\n');
             if (c.delays().length > 0) {

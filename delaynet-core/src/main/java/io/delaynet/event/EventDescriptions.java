@@ -92,6 +92,7 @@ public final class EventDescriptions {
             }
             model = layerModel;
             Connection c = d.connectionsInto(population.name()).get(0);
+            c.requireDense("the event-driven engine");
             if (c.recurrent() || d.connectionsInto(population.name()).size() != 1) {
                 throw new IllegalArgumentException(population.name() + ": the event engine runs feed-forward layers only");
             }

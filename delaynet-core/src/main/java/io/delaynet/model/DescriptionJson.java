@@ -48,6 +48,9 @@ public final class DescriptionJson {
             m.put("delay_realisation", realisation(c.realisation()));
             m.put("weights", StoredDoubles.toJson(c.weights()));
             m.put("delays", StoredDoubles.toJson(c.delays()));
+            if (!c.dense()) {
+                m.put("topology", topology(c.topology())); // absent = dense, so files of dense networks are unchanged
+            }
             projections.add(m);
         }
         out.put("projections", projections);
@@ -92,6 +95,45 @@ public final class DescriptionJson {
         return m;
     }
 
+    private static Map<String, Object> topology(Topology t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", t.type());
+        switch (t) {
+            case Topology.Dense d -> {
+            }
+            case Topology.Conv2d c -> {
+                m.put("in_channels", c.inChannels());
+                m.put("height", c.height());
+                m.put("width", c.width());
+                m.put("out_channels", c.outChannels());
+                m.put("kernel", c.kernel());
+            }
+            case Topology.SumPool2d p -> {
+                m.put("channels", p.channels());
+                m.put("height", p.height());
+                m.put("width", p.width());
+                m.put("size", p.size());
+            }
+        }
+        return m;
+    }
+
+    private static Topology readTopology(Reader r, JsonNode c) {
+        if (c.get("topology") == null) {
+            return Topology.Dense.INSTANCE;
+        }
+        JsonNode n = r.object(c, "topology");
+        String type = r.text(n, "type");
+        return switch (type) {
+            case "dense" -> Topology.Dense.INSTANCE;
+            case "conv2d" -> new Topology.Conv2d(r.integer(n, "in_channels"), r.integer(n, "height"),
+                    r.integer(n, "width"), r.integer(n, "out_channels"), r.integer(n, "kernel"));
+            case "sum_pool2d" -> new Topology.SumPool2d(r.integer(n, "channels"), r.integer(n, "height"),
+                    r.integer(n, "width"), r.integer(n, "size"));
+            default -> throw new IllegalArgumentException("unknown topology '" + type + "'; use dense, conv2d or sum_pool2d");
+        };
+    }
+
     private static Map<String, Object> realisation(DelayRealisation r) {
         Map<String, Object> m = new LinkedHashMap<>();
         switch (r) {
@@ -126,7 +168,8 @@ public final class DescriptionJson {
                         r.integer(c, "post"), StoredDoubles.fromJson(c.get("weights"), where + ": " + name + ".weights"),
                         DelayKind.parse(r.text(c, "delay_kind")),
                         StoredDoubles.fromJson(c.get("delays"), where + ": " + name + ".delays"),
-                        readRealisation(r, r.object(c, "delay_realisation")), r.bool(c, "recurrent")));
+                        readRealisation(r, r.object(c, "delay_realisation")), r.bool(c, "recurrent"),
+                        readTopology(r, c)));
             }
             return new NetworkDescription(clock, r.number(node, "window"), populations, connections,
                     r.text(node, "input"), r.text(node, "output"), r.text(node, "decision"));

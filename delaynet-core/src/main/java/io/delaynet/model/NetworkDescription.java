@@ -129,7 +129,9 @@ public record NetworkDescription(TimeBase time, double window, List<Population> 
         List<Population> chain = chain();
         List<Connection> out = new ArrayList<>();
         for (Population p : chain.subList(1, chain.size())) {
-            out.add(connectionsInto(p.name()).get(0));
+            Connection c = connectionsInto(p.name()).get(0);
+            c.requireDense("a feed-forward backend");
+            out.add(c);
         }
         return out;
     }

@@ -17,7 +17,8 @@ import java.util.Map;
  * A network description as a NIR graph, in seconds: time-stepped ones exactly (below), event-driven
  * (continuous-time) ones as CubaLIF nodes with Dirac spikes and the first-spike extension
  * ({@code continuousNeuron}). Each population is one neuron
- * node named after it, each projection a {@code Linear} node ({@code <projection>.weight}, the
+ * node named after it (an SRM population: the four standard nodes of {@link NirSrm}), each
+ * projection a {@code Linear} node ({@code <projection>.weight}, the
  * description's post-major weights as NIR's (out, in) matrix) with its delays as element-wise
  * {@code Delay} nodes:
  * <ul>
@@ -25,7 +26,9 @@ import java.util.Map;
  *   <li>dendritic: {@code Delay(post)} after it;</li>
  *   <li>per synapse (NIR has no such node): the exact expansion fan-out {@code Linear}
  *       (one-hot, pre·post × pre, channel {@code j * pre + i} carries neuron i for neuron j),
- *       {@code Delay(pre·post)}, {@code Linear} (post × pre·post, the weights).</li>
+ *       {@code Delay(pre·post)}, {@code Linear} (post × pre·post, the weights); a time-stepped
+ *       projection whose fan-out would exceed the limit ({@link #FANOUT_LIMIT}) is written as a
+ *       lag bank instead ({@link NirLagBank}).</li>
  * </ul>
  * A recurrent projection closes a cycle back into its population; the cycle's edge lags one step
  * (as in every discrete-time NIR simulator), so its Delay holds the delay less one step.
@@ -40,19 +43,39 @@ public final class NirExport {
     private NirExport() {
     }
 
+    /**
+     * The most values a per-synapse projection's one-hot fan-out may have (2^24, 128 MiB as
+     * float64); a time-stepped projection over it is written as a lag bank ({@link NirLagBank}).
+     */
+    public static final long FANOUT_LIMIT = 1L << 24;
+
     /** The graph of {@code d}; a one-line error for what NIR cannot express. */
     public static NirGraph export(NetworkDescription d) {
+        return export(d, FANOUT_LIMIT);
+    }
+
+    /**
+     * {@link #export(NetworkDescription)} with per-synapse fan-outs of at most {@code fanoutLimit}
+     * values: 0 writes every time-stepped per-synapse projection as a lag bank, {@code Long.MAX_VALUE}
+     * none.
+     */
+    public static NirGraph export(NetworkDescription d, long fanoutLimit) {
         boolean continuous = d.time().isContinuous();
         // Seconds per unit of the description's delays: one step, or (continuous time) one time unit.
         double dt = continuous ? d.time().unitSeconds() : d.time().seconds(d.time().dt());
         List<NirNode> nodes = new ArrayList<>();
         List<NirGraph.Edge> edges = new ArrayList<>();
         for (Population p : d.populations()) {
+            if (!continuous && p.neuron() instanceof Neuron.Srm srm) {
+                NirSrm.export(p, srm, dt, nodes, edges);
+                continue;
+            }
             nodes.add(continuous ? continuousNeuron(p, d.time().unitSeconds(), p.name().equals(d.input()))
                     : neuron(p, d.time().dt(), d.time().unitSeconds(), dt, p.name().equals(d.input())));
         }
         for (Connection c : d.connections()) {
-            projection(c, d, dt, nodes, edges);
+            c.requireDense("NIR export");
+            projection(c, d, dt, fanoutLimit, nodes, edges);
         }
         Population out = d.population(d.output()).orElseThrow();
         String outName = unique("output", nodes);
@@ -131,8 +154,7 @@ public final class NirExport {
                     params.put("v_leak", NirTensor.filled(n, 0));
                 }
             }
-            case Neuron.Srm s -> throw new NirException("population " + p.name() + " has SRM neurons (SLAYER's alpha "
-                    + "kernels), which have no NIR node yet", "export a model with LIF, CubaLIF or leaky-integrator neurons");
+            case Neuron.Srm s -> throw new IllegalStateException("SRM populations are written by NirSrm");
             case Neuron.FilteredLif f -> throw new NirException("population " + p.name() + " has neighbourhood "
                     + "aggregation's filtered LIF, whose first-order (Euler) decays no continuous-time NIR node "
                     + "reproduces", "export a model with LIF, CubaLIF or leaky-integrator neurons");
@@ -196,12 +218,13 @@ public final class NirExport {
         }
     }
 
-    private static void projection(Connection c, NetworkDescription d, double dt, List<NirNode> nodes,
+    private static void projection(Connection c, NetworkDescription d, double dt, long fanoutLimit, List<NirNode> nodes,
                                    List<NirGraph.Edge> edges) {
         int pre = c.pre();
         int post = c.post();
         double lag = c.recurrent() ? 1 : 0; // the recurrent edge of the cycle supplies one step
         double[] delays = c.delays().clone();
+        double[] lagged = new double[delays.length];
         for (int k = 0; k < delays.length; k++) {
             double steps = effective(c.realisation(), delays[k]) - lag;
             if (steps < -1e-12) {
@@ -209,27 +232,42 @@ public final class NirExport {
                         "recurrent delays are at least one step");
             }
             delays[k] = Math.max(0, steps) * dt;
+            lagged[k] = Math.max(0, steps);
         }
         String weight = c.name() + ".weight";
+        String to = NirSrm.entry(d.population(c.to()).orElseThrow());
         String delay = c.name() + ".delay";
         Map<String, String> delayMeta = new LinkedHashMap<>();
         delayMeta.put(NirNames.REALISATION, realisation(c.realisation()));
         switch (c.kind()) {
             case NONE -> {
                 nodes.add(linear(weight, post, pre, c.weights()));
-                chain(edges, c.from(), weight, c.to());
+                chain(edges, c.from(), weight, to);
             }
             case AXONAL -> {
                 nodes.add(new NirNode(delay, "Delay", Map.of("delay", NirTensor.vector(delays)), delayMeta));
                 nodes.add(linear(weight, post, pre, c.weights()));
-                chain(edges, c.from(), delay, weight, c.to());
+                chain(edges, c.from(), delay, weight, to);
             }
             case DENDRITIC -> {
                 nodes.add(linear(weight, post, pre, c.weights()));
                 nodes.add(new NirNode(delay, "Delay", Map.of("delay", NirTensor.vector(delays)), delayMeta));
-                chain(edges, c.from(), weight, delay, c.to());
+                chain(edges, c.from(), weight, delay, to);
             }
             case SYNAPTIC -> {
+                if (NirLagBank.fanoutValues(pre, post) > fanoutLimit) {
+                    if (d.time().isContinuous()) {
+                        throw fanoutLimit == 0
+                                ? new NirException(c.name() + ": per-synapse delays in continuous time have no time grid "
+                                + "for a lag bank", "export it with --per-synapse auto or fanout")
+                                : new NirException(c.name() + ": the per-synapse fan-out of a " + pre + " x " + post
+                                + " continuous-time projection needs " + NirLagBank.fanoutValues(pre, post)
+                                + " values, over the " + fanoutLimit + " allowed, and continuous delays have no time grid "
+                                + "for a lag bank", "export a smaller network, or with --per-synapse fanout");
+                    }
+                    NirLagBank.export(c, lagged, dt, realisation(c.realisation()), to, nodes, edges);
+                    return;
+                }
                 int k = pre * post;
                 double[] fan = new double[k * pre];
                 double[] w = new double[post * k];
@@ -245,7 +283,7 @@ public final class NirExport {
                 delayMeta.put(NirNames.DELAY_KIND, DelayKind.SYNAPTIC.name().toLowerCase(Locale.ROOT));
                 nodes.add(new NirNode(delay, "Delay", Map.of("delay", NirTensor.vector(delays)), delayMeta));
                 nodes.add(linear(weight, post, k, w));
-                chain(edges, c.from(), fanout, delay, weight, c.to());
+                chain(edges, c.from(), fanout, delay, weight, to);
             }
         }
     }

@@ -87,6 +87,7 @@ public final class NirFile {
         }
         String type = string(typeSet.getData());
         Map<String, NirTensor> params = new LinkedHashMap<>();
+        Map<String, String> text = new LinkedHashMap<>();
         Map<String, String> meta = Map.of();
         for (Node p : g) {
             String key = p.getName();
@@ -105,11 +106,12 @@ public final class NirFile {
             Object data = d.getData();
             if (data instanceof String || (data != null && data.getClass().isArray()
                     && data.getClass().getComponentType() == String.class)) {
-                continue; // string parameters (e.g. a padding mode) are not numeric; nodes that need one say so
+                text.put(key, string(data)); // a string parameter, e.g. a Conv2d's padding mode; nodes that need one read it
+                continue;
             }
             params.put(key, tensor(d, name, type, key));
         }
-        return new NirNode(name, type, params, meta);
+        return new NirNode(name, type, params, meta, text);
     }
 
     private static NirTensor tensor(Dataset d, String node, String type, String key) {
@@ -187,6 +189,7 @@ public final class NirFile {
                     for (Map.Entry<String, NirTensor> p : n.parameters().entrySet()) {
                         g.putDataset(p.getKey(), data(n, p.getKey(), p.getValue()));
                     }
+                    n.text().forEach(g::putDataset);
                     putStrings(g, n.metadata());
                 }
                 putStrings(root, graph.metadata());
@@ -205,9 +208,13 @@ public final class NirFile {
         values.forEach(m::putDataset);
     }
 
-    /** NIR stores Input/Output shapes as int64 and everything else as floating point. */
+    /** Parameters NIR stores as integers (int64): shapes, and the sizes of convolutions, pools and flattening. */
+    private static final java.util.Set<String> INTEGRAL = java.util.Set.of("shape", "input_shape", "input_type", "stride",
+            "padding", "dilation", "groups", "kernel_size", "start_dim", "end_dim");
+
+    /** Integral parameters as int64, everything else as float64 (vectors up to rank-4 tensors, e.g. a Conv2d's weight). */
     private static Object data(NirNode n, String key, NirTensor t) {
-        boolean integral = key.equals("shape");
+        boolean integral = INTEGRAL.contains(key);
         int[] s = t.shape();
         if (s.length == 0) {
             return integral ? (Object) (long) t.values()[0] : (Object) t.values()[0];
@@ -229,7 +236,27 @@ public final class NirFile {
             }
             return m;
         }
+        if (s.length == 3 && !integral) {
+            double[][][] m = new double[s[0]][s[1]][s[2]];
+            for (int a = 0; a < s[0]; a++) {
+                for (int b = 0; b < s[1]; b++) {
+                    System.arraycopy(t.values(), (a * s[1] + b) * s[2], m[a][b], 0, s[2]);
+                }
+            }
+            return m;
+        }
+        if (s.length == 4 && !integral) {
+            double[][][][] m = new double[s[0]][s[1]][s[2]][s[3]];
+            for (int a = 0; a < s[0]; a++) {
+                for (int b = 0; b < s[1]; b++) {
+                    for (int c = 0; c < s[2]; c++) {
+                        System.arraycopy(t.values(), ((a * s[1] + b) * s[2] + c) * s[3], m[a][b][c], 0, s[3]);
+                    }
+                }
+            }
+            return m;
+        }
         throw new NirException("NIR node '" + n.name() + "': parameter '" + key + "' of rank " + s.length
-                + " cannot be written", "only scalars, vectors and matrices are written");
+                + " cannot be written", "parameters of rank 0 to 4 are written (integral ones up to rank 1)");
     }
 }

@@ -19,7 +19,11 @@ import java.util.Set;
  * nodes (LIF, CubaLIF, LI, IF, I) become populations; the path of Linear, zero-bias Affine and
  * Delay nodes between two of them becomes a projection: {@code Linear} (no delays),
  * {@code Delay → Linear} (axonal), {@code Linear → Delay} (dendritic) or the per-synapse fan-out
- * expansion {@code Linear(one-hot) → Delay → Linear} (synaptic). A path from a population back into
+ * expansion {@code Linear(one-hot) → Delay → Linear} (synaptic), or a lag bank's parallel paths
+ * ({@link NirLagBank}, merged into one synaptic projection). A Threshold node with the structure
+ * {@link NirSrm} writes around it is an SRM population; a graph that says
+ * {@code delaynet.spikes = dirac} is an event-driven export and becomes a continuous-time
+ * description ({@link NirEventImport}). A path from a population back into
  * itself is its recurrent projection, with the cycle's step added to its delays. NIR's gains
  * ({@code r}, {@code w_in}) are folded into the weights, so the engine's equations under
  * {@link NirSimulation.Integration#EXACT} compute what the graph does; parameters the engine has
@@ -47,41 +51,106 @@ public final class NirImport {
     }
 
     public static NetworkDescription toDescription(NirGraph g, Options o) {
-        if ("dirac".equals(g.metadata().get(NirNames.SPIKES))) {
-            throw new NirException("the NIR graph is an event-driven (continuous-time) export, which import does not "
-                    + "turn back into a model yet", "run it with 'delaynet nir run --spikes dirac'");
-        }
-        double dt = o.dt().orElseGet(() -> number(g, NirNames.TIME_STEP, "--dt"));
-        double window = o.window().orElseGet(() -> number(g, NirNames.WINDOW, "--window"));
-        String decision = o.decision().orElse(g.metadata().getOrDefault(NirNames.DECISION, "most_spikes"));
+        boolean continuous = isEventExport(g);
+        // continuous time: the description's unit (tau_s) in seconds; stepped: the step
+        double dt = continuous ? number(g, NirNames.TIME_UNIT, "a delaynet.time_unit graph metadata entry")
+                : o.dt().orElseGet(() -> number(g, NirNames.TIME_STEP, "--dt"));
+        double window = continuous ? o.window().orElse(Double.parseDouble(g.metadata().getOrDefault(NirNames.WINDOW, "0")))
+                : o.window().orElseGet(() -> number(g, NirNames.WINDOW, "--window"));
+        String decision = o.decision().orElse(g.metadata().getOrDefault(NirNames.DECISION,
+                continuous ? "earliest_spike" : "most_spikes"));
         NirNode input = g.input();
         List<Population> populations = new ArrayList<>();
         List<Connection> connections = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        java.util.Map<String, NirSrm.Group> srm = new java.util.LinkedHashMap<>();
+        Set<String> members = new HashSet<>();
+        for (NirNode n : g.ofType("Threshold")) {
+            NirSrm.Group group = NirSrm.recognise(g, n, dt);
+            srm.put(n.name(), group);
+            members.addAll(group.members());
+        }
+        Set<String> spiking = new HashSet<>(srm.keySet());
         for (NirNode n : g.nodes().values()) {
-            if (n.type().equals("Input")) {
+            if (NEURONS.contains(n.type())) {
+                spiking.add(n.name());
+            }
+        }
+        for (NirNode n : g.nodes().values()) {
+            if (members.contains(n.name())) {
+                continue;
+            }
+            if (srm.containsKey(n.name())) {
+                NirSrm.Group group = srm.get(n.name());
+                int size = group.gain().length;
+                populations.add(new Population(n.name(), size, group.neuron()));
+                connections.addAll(projections(g, g.sources(group.psp()), n, size, group.gain(), dt, names, spiking));
+            } else if (n.type().equals("Input")) {
                 populations.add(new Population(n.name(), size(n), new Neuron.Source()));
             } else if (NEURONS.contains(n.type())) {
                 int size = neuronSize(g, n);
                 double[] gain = new double[size];
-                populations.add(new Population(n.name(), size, neuron(n, size, dt, gain)));
-                for (String source : g.sources(n.name())) {
-                    connections.add(projection(g, source, n, size, gain, dt, names));
-                }
+                populations.add(new Population(n.name(), size, continuous ? NirEventImport.neuron(n, size, dt, gain)
+                        : neuron(n, size, dt, gain)));
+                connections.addAll(projections(g, g.sources(n.name()), n, size, gain, dt, names, spiking));
             } else if (!SYNAPSES.contains(n.type()) && !n.type().equals("Output")) {
                 throw new NirException("NIR node '" + n.name() + "' has type " + n.type()
                         + ", which the time-stepped engine has no form for", "import graphs of Linear, Affine, Delay and "
-                        + "LIF/CubaLIF/LI/IF/I nodes, or run it with 'delaynet nir run'");
+                        + "LIF/CubaLIF/LI/IF/I nodes and SRM neurons (docs/nir.md), or run it with 'delaynet nir run'");
             }
         }
         List<NirNode> outs = g.ofType("Output");
         if (outs.size() != 1 || g.sources(outs.get(0).name()).size() != 1
-                || !NEURONS.contains(g.node(g.sources(outs.get(0).name()).get(0)).type())) {
+                || !spiking.contains(g.sources(outs.get(0).name()).get(0))) {
             throw new NirException("the NIR graph's Output must be one node fed by one neuron node",
                     "the engine's answer is one population");
         }
         String output = g.sources(outs.get(0).name()).get(0);
-        return new NetworkDescription(TimeBase.stepped(dt), window, populations, connections, input.name(), output, decision);
+        if (continuous) {
+            NirEventImport.check(populations, connections);
+        }
+        return new NetworkDescription(continuous ? TimeBase.continuous(dt) : TimeBase.stepped(dt), window,
+                layered(populations, connections), connections,
+                input.name(), output, decision);
+    }
+
+    /**
+     * The populations input first, each after those feeding it (recurrent projections aside), ties
+     * by name: the order the engine builds layers in, whatever order the file lists its nodes in
+     * (HDF5 readers need not keep the writer's order).
+     */
+    static List<Population> layered(List<Population> populations, List<Connection> connections) {
+        List<Population> left = new ArrayList<>(populations);
+        left.sort(java.util.Comparator.comparing(Population::name));
+        List<Population> out = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        while (!left.isEmpty()) {
+            Population next = null;
+            for (Population p : left) {
+                boolean ready = connections.stream()
+                        .noneMatch(c -> c.to().equals(p.name()) && !c.recurrent() && !placed.contains(c.from()));
+                if (ready && (next == null || p.isSource() && !next.isSource())) {
+                    next = p;
+                    if (p.isSource()) {
+                        break;
+                    }
+                }
+            }
+            if (next == null) {
+                throw new NirException("the NIR graph's populations " + left.stream().map(Population::name).toList()
+                        + " feed each other in a cycle without a neuron-to-itself edge", "the engine's recurrence is a "
+                        + "population's projection into itself");
+            }
+            out.add(next);
+            placed.add(next.name());
+            left.remove(next);
+        }
+        return out;
+    }
+
+    /** Whether {@code g} is an event-driven (continuous-time, Dirac-spike) export. */
+    static boolean isEventExport(NirGraph g) {
+        return "dirac".equals(g.metadata().get(NirNames.SPIKES));
     }
 
     private static double number(NirGraph g, String key, String option) {
@@ -182,8 +251,38 @@ public final class NirImport {
         }
     }
 
+    /**
+     * The projections arriving at {@code to} through {@code sources}: one per path, except that
+     * the paths of a lag bank ({@link NirLagBank}) become one per-synapse projection.
+     */
+    private static List<Connection> projections(NirGraph g, List<String> sources, NirNode to, int post, double[] gain,
+                                                double dt, Set<String> names, Set<String> neurons) {
+        List<Connection> out = new ArrayList<>();
+        java.util.Map<String, List<Connection>> banks = new java.util.LinkedHashMap<>();
+        for (String s : sources) {
+            List<String> before = g.sources(s);
+            boolean lag = g.node(s).type().equals("Linear") && before.size() == 1 && NirLagBank.isLag(g.node(before.get(0)));
+            if (!lag) {
+                out.add(projection(g, s, to, post, gain, dt, names, neurons));
+                continue;
+            }
+            NirNode delay = g.node(before.get(0));
+            String name = delay.metadata().getOrDefault(NirNames.PROJECTION, delay.name());
+            banks.computeIfAbsent(name, k -> new ArrayList<>()).add(projection(g, s, to, post, gain, dt, new HashSet<>(),
+                    neurons));
+        }
+        for (var bank : banks.entrySet()) {
+            String name = bank.getKey();
+            while (!names.add(name)) {
+                name = name + "'";
+            }
+            out.add(NirLagBank.merge(name, bank.getValue()));
+        }
+        return out;
+    }
+
     private static Connection projection(NirGraph g, String last, NirNode to, int post, double[] gain, double dt,
-                                         Set<String> names) {
+                                         Set<String> names, Set<String> neurons) {
         List<NirNode> path = new ArrayList<>();
         String at = last;
         while (SYNAPSES.contains(g.node(at).type())) {
@@ -200,7 +299,7 @@ public final class NirImport {
             at = src.get(0);
         }
         NirNode from = g.node(at);
-        if (!from.type().equals("Input") && !NEURONS.contains(from.type())) {
+        if (!from.type().equals("Input") && !neurons.contains(from.name())) {
             throw new NirException("NIR node '" + at + "' (" + from.type() + ") feeds '" + to.name() + "'",
                     "projections start at the Input or a neuron node");
         }
@@ -274,10 +373,12 @@ public final class NirImport {
         DelayRealisation realisation = new DelayRealisation.Linear();
         if (delayNode != null) {
             delays = delayNode.perNeuron("delay", kind.count(pre, post), null).clone();
+            boolean exact = delayNode.metadata().getOrDefault(NirNames.REALISATION, "").equals("exact");
             for (int k = 0; k < delays.length; k++) {
                 double steps = delays[k] / dt + (recurrent ? 1 : 0);
                 double near = Math.rint(steps);
-                delays[k] = Math.abs(steps - near) < 1e-9 * Math.max(1, near) ? near : steps;
+                // a stepped delay within rounding of a whole step is that step; continuous delays are kept as written
+                delays[k] = !exact && Math.abs(steps - near) < 1e-9 * Math.max(1, near) ? near : steps;
             }
             realisation = realisation(delayNode);
         }
@@ -293,6 +394,9 @@ public final class NirImport {
         String r = delay.metadata().getOrDefault(NirNames.REALISATION, "linear");
         if (r.equals("floor") || r.equals("round")) {
             return new DelayRealisation.WholeSteps(r.equals("floor"));
+        }
+        if (r.equals("exact")) {
+            return new DelayRealisation.Exact();
         }
         if (r.startsWith("gaussian:")) {
             return new DelayRealisation.Gaussian(Double.parseDouble(r.substring("gaussian:".length())));

@@ -19,6 +19,18 @@ final class NirKernels {
     private NirKernels() {
     }
 
+    /** The kernel of {@code node} fed values of shape {@code inShape} (row-major). */
+    static NirKernel compile(NirNode node, int[] inShape, NirSimulation.Options o) {
+        if (NirConv.handles(node.type())) {
+            return NirConv.compile(node, inShape);
+        }
+        int n = 1;
+        for (int s : inShape) {
+            n *= s;
+        }
+        return compile(node, n, o);
+    }
+
     static NirKernel compile(NirNode node, int n, NirSimulation.Options o) {
         return switch (node.type()) {
             case "Input", "Output" -> new Identity(n);
@@ -73,6 +85,10 @@ final class NirKernels {
     private record Dense(int rows, int cols, double[] w, double[] bias) implements NirKernel {
         public int inputSize() {
             return cols;
+        }
+
+        public int[] outputShape(int[] in) {
+            return new int[] {rows};
         }
 
         public int outputSize() {

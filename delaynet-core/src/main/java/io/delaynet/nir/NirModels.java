@@ -7,12 +7,13 @@ import io.delaynet.model.DescriptionJson;
 import io.delaynet.run.RunFolder;
 import io.delaynet.run.TrainedModel;
 import io.delaynet.stepped.network.SteppedDescriptions;
-import io.delaynet.stepped.network.SteppedNetwork;
+import io.delaynet.event.EventDescriptions;
 import io.delaynet.train.ParameterGroup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +35,12 @@ public final class NirModels {
 
     /** The NIR graph of a trained model: its network description, plus its configuration. */
     public static NirGraph export(TrainedModel model) {
-        NirGraph g = NirExport.export(model.network());
+        return export(model, NirExport.FANOUT_LIMIT);
+    }
+
+    /** As {@link #export(TrainedModel)}, per-synapse fan-outs of at most {@code fanoutLimit} values (else lag banks). */
+    public static NirGraph export(TrainedModel model, long fanoutLimit) {
+        NirGraph g = NirExport.export(model.network(), fanoutLimit);
         Map<String, String> meta = new LinkedHashMap<>(g.metadata());
         meta.put(CONFIG, Json.write(model.config().tree()));
         return new NirGraph(g.version(), g.nodes(), g.edges(), meta);
@@ -47,7 +53,9 @@ public final class NirModels {
     /**
      * Imports {@code graph} into folder {@code out}: {@code model.json} when the graph carries a
      * delaynet configuration (weights and delays from the graph, not from the original run), else
-     * {@code network.json}.
+     * {@code network.json}. An event-driven (DelGrad) export becomes a DelGrad model whose
+     * configuration is the original one with its delays written as they are ({@link NirEventConfig}),
+     * which {@code delaynet eval} runs with the exact event engine.
      */
     public static Imported importTo(NirGraph graph, Path out, NirImport.Options options) {
         NetworkDescription d = NirImport.toDescription(graph, options);
@@ -60,12 +68,24 @@ public final class NirModels {
                 return new Imported(d, file, false);
             }
             JsonNode tree = Json.parse(config);
-            if (!(tree instanceof ObjectNode object)) {
+            if (!(tree instanceof ObjectNode original)) {
                 throw new NirException("the NIR graph's " + CONFIG + " is not a configuration", "re-export the model");
             }
-            SteppedNetwork net = SteppedDescriptions.build(d, SteppedDescriptions.Options.forInference());
+            ObjectNode object = original;
+            List<ParameterGroup> groups;
+            if (d.time().isContinuous()) {
+                object = NirEventConfig.realising(object, d);
+                try {
+                    groups = EventDescriptions.build(d).parameters();
+                } catch (IllegalArgumentException e) {
+                    throw new NirException("the event-driven export cannot be an event-driven model: " + e.getMessage(),
+                            "import delaynet's own DelGrad exports");
+                }
+            } else {
+                groups = SteppedDescriptions.build(d, SteppedDescriptions.Options.forInference()).parameters();
+            }
             Map<String, double[]> values = new LinkedHashMap<>();
-            for (ParameterGroup p : net.parameters()) {
+            for (ParameterGroup p : groups) {
                 values.put(p.name(), p.values().clone());
             }
             Map<String, Object> provenance = new LinkedHashMap<>();

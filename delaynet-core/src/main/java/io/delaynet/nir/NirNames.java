@@ -25,6 +25,10 @@ public final class NirNames {
     public static final String FIRST_SPIKE = "delaynet.first_spike";
     /** Delay node: how the engine moved the delayed spikes onto steps ("linear", "floor", "round", "gaussian:SIGMA"). */
     public static final String REALISATION = "delaynet.realisation";
-    /** Delay node of a per-synapse delay: "synaptic" marks the fan-out expansion it belongs to. */
+    /** Threshold node: "srm" where it is the threshold of SLAYER's spike response model (the nodes around it: NirSrm). */
+    public static final String NEURON = "delaynet.neuron";
+    /** Delay node of a lag bank ({@code delaynet.delay_kind = synaptic_lag}): the projection it belongs to. */
+    public static final String PROJECTION = "delaynet.projection";
+    /** Delay node of a per-synapse delay: "synaptic" marks the fan-out expansion, "synaptic_lag" a lag bank's path. */
     public static final String DELAY_KIND = "delaynet.delay_kind";
 }

@@ -10,17 +10,26 @@ import java.util.Optional;
  * for those this package handles), its parameter arrays by NIR's parameter names, and optional
  * string metadata (NIR's advisory {@code metadata} group; this project's extensions live there).
  */
-public record NirNode(String name, String type, Map<String, NirTensor> parameters, Map<String, String> metadata) {
+public record NirNode(String name, String type, Map<String, NirTensor> parameters, Map<String, String> metadata,
+                      Map<String, String> text) {
 
     /** The node types {@link NirSimulation} runs. */
     public static final java.util.List<String> TYPES = java.util.List.of("Input", "Output", "Affine", "Linear",
-            "Scale", "Delay", "LI", "LIF", "CubaLI", "CubaLIF", "I", "IF", "Threshold");
+            "Scale", "Delay", "LI", "LIF", "CubaLI", "CubaLIF", "I", "IF", "Threshold", "Conv2d", "SumPool2d", "Flatten");
 
+    /**
+     * @param text string-valued parameters (NIR writes e.g. a Conv2d's {@code padding = "same"} as a string)
+     */
     public NirNode {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        text = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(text));
+    }
+
+    public NirNode(String name, String type, Map<String, NirTensor> parameters, Map<String, String> metadata) {
+        this(name, type, parameters, metadata, Map.of());
     }
 
     public NirNode(String name, String type, Map<String, NirTensor> parameters) {

@@ -109,16 +109,22 @@ public final class NirSimulation {
         List<String> order = order(graph, input.name(), back);
         Map<String, NirKernel> kernels = new LinkedHashMap<>();
         Map<String, Integer> outSize = new HashMap<>();
+        Map<String, int[]> outShape = new HashMap<>();
         for (String name : order) {
             NirNode node = graph.node(name);
             int n;
+            int[] shape;
             if (name.equals(input.name())) {
+                double[] s = input.require("shape").values();
+                shape = new int[s.length];
                 n = 1;
-                for (double s : input.require("shape").values()) {
-                    n *= (int) s;
+                for (int k = 0; k < s.length; k++) {
+                    shape[k] = (int) s[k];
+                    n *= shape[k];
                 }
             } else {
                 n = -1;
+                shape = null;
                 for (NirGraph.Edge e : graph.edges()) {
                     if (e.to().equals(name) && !back.contains(e)) {
                         int m = outSize.get(e.from());
@@ -127,12 +133,14 @@ public final class NirSimulation {
                                     + m + " values by its sources", "the edges into a node must carry one shape");
                         }
                         n = m;
+                        shape = shape == null ? outShape.get(e.from()) : shape;
                     }
                 }
             }
-            NirKernel k = NirKernels.compile(node, n, options);
+            NirKernel k = NirKernels.compile(node, shape, options);
             kernels.put(name, k);
             outSize.put(name, k.outputSize());
+            outShape.put(name, k.outputShape(shape));
         }
         for (NirGraph.Edge e : back) {
             if (!outSize.get(e.from()).equals(kernels.get(e.to()).inputSize())) {

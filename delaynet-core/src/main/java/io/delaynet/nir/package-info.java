@@ -6,8 +6,10 @@
  * io.delaynet.nir.NirFile} reads and writes the HDF5 layout ({@code version},
  * {@code node/nodes/<name>/{type, parameters}}, {@code node/edges}) with jHDF, {@link
  * io.delaynet.nir.NirSimulation} runs any graph of the supported nodes on a time grid
- * (feed-forward and recurrent edges), and {@link io.delaynet.nir.NirExport} / {@link
- * io.delaynet.nir.NirImport} translate between a graph and the engine-neutral network
- * description, delays included. docs/nir.md has the mapping, the units and the conventions.
+ * (feed-forward and recurrent edges; Conv2d, SumPool2d and Flatten included), and {@link
+ * io.delaynet.nir.NirExport} / {@link io.delaynet.nir.NirImport} translate between a graph and the
+ * engine-neutral network description, delays included (SLAYER's SRM as standard nodes, large
+ * per-synapse layers as lag banks, DelGrad exports back into DelGrad models). docs/nir.md has the
+ * mapping, the units and the conventions.
  */
 package io.delaynet.nir;

@@ -176,6 +176,7 @@ public final class OnlineMethod implements Method {
     static NetworkDescription withoutReadoutDelays(NetworkDescription d) {
         List<Connection> connections = new ArrayList<>();
         for (Connection c : d.connections()) {
+            c.requireDense("the online method");
             boolean readout = c.to().equals(d.output()) && !c.recurrent();
             connections.add(readout ? new Connection(c.name(), c.from(), c.to(), c.pre(), c.post(), c.weights(),
                     DelayKind.NONE, new double[0], c.realisation(), false) : c);

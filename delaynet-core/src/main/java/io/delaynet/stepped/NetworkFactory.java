@@ -27,6 +27,8 @@ import io.delaynet.stepped.neuron.AlphaKernel;
 import io.delaynet.stepped.surrogate.SpikeFunction;
 import io.delaynet.stepped.surrogate.Surrogate;
 import io.delaynet.util.RandomStreams;
+import io.delaynet.model.DelayRealisation;
+import io.delaynet.model.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,37 +51,110 @@ public final class NetworkFactory {
      */
     public static SteppedNetwork build(SteppedConfig.Network config, int inputs, int outputs, int steps,
                                        RandomStreams streams, String decision) {
-        return SteppedDescriptions.build(describe(config, inputs, outputs, steps, streams, decision), options(config));
+        return build(config, inputs, null, outputs, steps, streams, decision);
+    }
+
+    /**
+     * As above, for inputs that may be an image: {@code imageShape} is (channels, height, width)
+     * of the input, needed by {@code network.layers} (null when the data are not images).
+     */
+    public static SteppedNetwork build(SteppedConfig.Network config, int inputs, int[] imageShape, int outputs,
+                                       int steps, RandomStreams streams, String decision) {
+        return SteppedDescriptions.build(describe(config, inputs, imageShape, outputs, steps, streams, decision),
+                options(config));
     }
 
     /** The initial network as a description: structure and initial values, no training choices. */
     public static NetworkDescription describe(SteppedConfig.Network config, int inputs, int outputs, int steps,
                                               RandomStreams streams, String decision) {
+        return describe(config, inputs, null, outputs, steps, streams, decision);
+    }
+
+    /**
+     * The initial network as a description. {@code network.layers} (convolutions and poolings) come
+     * first, from the input image, then the dense {@code hidden} layers and the output. Projections
+     * are counted from the input side, l = 0, 1, ...; projection l draws its weights from the stream
+     * ("weights", l), so a network without spatial layers draws exactly what it always did. A
+     * pooling's one fixed weight is the entry's {@code weight}.
+     */
+    public static NetworkDescription describe(SteppedConfig.Network config, int inputs, int[] imageShape, int outputs,
+                                              int steps, RandomStreams streams, String decision) {
+        List<SteppedConfig.SpatialLayer> spatial = config.layers();
+        List<Topology> topologies = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         sizes.add(inputs);
+        if (!spatial.isEmpty()) {
+            if (imageShape == null) {
+                throw new ConfigException("network.layers (conv, pool) need image input (data.dataset mnist or "
+                        + "fashion-mnist); these data are not images");
+            }
+            int c = imageShape[0];
+            int h = imageShape[1];
+            int w = imageShape[2];
+            for (int k = 0; k < spatial.size(); k++) {
+                SteppedConfig.SpatialLayer s = spatial.get(k);
+                String where = "network.layers[" + k + "]";
+                try {
+                    if (s.conv()) {
+                        Topology.Conv2d conv = new Topology.Conv2d(c, h, w, s.channels(), s.kernel());
+                        topologies.add(conv);
+                        c = conv.outChannels();
+                        h = conv.outHeight();
+                        w = conv.outWidth();
+                    } else {
+                        Topology.SumPool2d pool = new Topology.SumPool2d(c, h, w, s.size());
+                        topologies.add(pool);
+                        h = pool.outHeight();
+                        w = pool.outWidth();
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(where + " (" + s.type() + ") gets a " + c + "x" + h + "x" + w
+                            + " input: " + e.getMessage());
+                }
+                sizes.add(c * h * w);
+            }
+        }
         sizes.addAll(config.hidden());
         sizes.add(outputs);
         int projections = sizes.size() - 1;
-        if (!config.weights().kaiming() && config.weights().layers().size() != projections) {
+        long drawn = projections - spatial.stream().filter(s -> !s.conv()).count();
+        if (!config.weights().kaiming() && config.weights().layers().size() != drawn) {
             throw new ConfigException("network.weights.layers lists " + config.weights().layers().size()
-                    + " distributions but the network has " + projections + " projections (hidden "
-                    + config.hidden() + "); give one {mean, std} per projection, input side first");
+                    + " distributions but the network has " + drawn + " projections with drawn weights (layers "
+                    + spatial.size() + ", hidden " + config.hidden() + "); give one {mean, std} per projection, "
+                    + "input side first, none for pool layers");
         }
         double dt = config.dtMs();
         List<Population> populations = new ArrayList<>();
         List<Connection> connections = new ArrayList<>();
         populations.add(new Population("input", inputs, new Neuron.Source()));
+        int distribution = 0;
         for (int l = 0; l < projections; l++) {
             int pre = sizes.get(l);
             int post = sizes.get(l + 1);
             String name = "layer" + (l + 1);
+            String from = l == 0 ? "input" : "layer" + l;
             boolean output = l == projections - 1;
             populations.add(new Population(name, post, output && config.readout().leakyIntegrator()
                     ? new Neuron.LeakyIntegrator(config.readout().tauMemMs() / dt) : neuron(config.neuron(), dt)));
+            Topology topology = l < topologies.size() ? topologies.get(l) : Topology.Dense.INSTANCE;
+            if (topology instanceof Topology.SumPool2d) {
+                connections.add(new Connection(name, from, name, pre, post, new double[] {spatial.get(l).weight()},
+                        DelayKind.NONE, new double[0], new DelayRealisation.WholeSteps(true), false, topology));
+                continue;
+            }
+            SteppedConfig.MeanStd m = config.weights().kaiming() ? null : config.weights().layers().get(distribution++);
+            if (topology instanceof Topology.Conv2d conv) {
+                double[] w = new double[conv.weightCount(pre, post)];
+                weightInit(config.weights(), m, conv.inChannels() * conv.kernel() * conv.kernel())
+                        .fill(w, streams.stream("weights", l));
+                connections.add(new Connection(name, from, name, pre, post, w, DelayKind.NONE, new double[0],
+                        new DelayRealisation.WholeSteps(true), false, topology));
+                continue;
+            }
             double[] w = new double[pre * post];
-            weightInit(config.weights(), config.weights().kaiming() ? null : config.weights().layers().get(l), pre)
-                    .fill(w, streams.stream("weights", l));
-            connections.add(connection(name, l == 0 ? "input" : "layer" + l, name, pre, post, w, config.delays(),
+            weightInit(config.weights(), m, pre).fill(w, streams.stream("weights", l));
+            connections.add(connection(name, from, name, pre, post, w, config.delays(),
                     streams.stream("delays", l), false));
             if (config.recurrent() && !output) {
                 double[] r = new double[post * post];

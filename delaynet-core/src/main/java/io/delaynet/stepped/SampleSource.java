@@ -15,6 +15,18 @@ public interface SampleSource {
 
     int label(Split split, int index);
 
+    /** Channels, height and width when the inputs are an image (channel-major), else null. */
+    default int[] imageShape() {
+        return null;
+    }
+
+    /**
+     * Called by the trainer before each training epoch (0-based): sources that draw random
+     * augmentations per epoch take their epoch from here. Never called concurrently with encode.
+     */
+    default void beginEpoch(int epoch) {
+    }
+
     /** Writes the input spikes of a sample into {@code out} (cleared first). */
     void encode(Split split, int index, SpikeEvents out);
 }

@@ -20,7 +20,7 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
 
     /** {@code data:} which samples, where, how many and how they become spikes. */
     public record Data(String dataset, String dir, Integer validationSize, int trainLimit, int evalLimit,
-                       Encoding encoding, Audio audio) {
+                       Encoding encoding, Audio audio, Augment augment) {
         public Data {
             if (validationSize != null && validationSize < 0) {
                 throw new IllegalArgumentException("validation_size must be >= 0 or null, got " + validationSize);
@@ -31,13 +31,44 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
         }
     }
 
-    /** {@code data.encoding:} brightness-to-latency coding of images. */
-    public record Encoding(int steps, int levels, boolean spikeSaturated) {
+    /**
+     * {@code data.encoding:} how an image becomes input: brightness-to-latency spikes, or the
+     * intensity as an input current at every step.
+     */
+    public record Encoding(int steps, int levels, boolean spikeSaturated, String kind) {
         public Encoding {
-            if (levels < 1 || steps < levels) {
+            kind = kind == null ? "latency" : kind;
+            String k = kind.toLowerCase(Locale.ROOT);
+            if (!k.equals("latency") && !k.equals("intensity")) {
+                throw new IllegalArgumentException("unknown encoding kind '" + kind + "'; use latency or intensity");
+            }
+            if (steps < 1) {
+                throw new IllegalArgumentException("needs steps >= 1, got " + steps);
+            }
+            if (k.equals("latency") && (levels < 1 || steps < levels)) {
                 throw new IllegalArgumentException("needs levels >= 1 and steps >= levels, got steps " + steps
                         + " and levels " + levels);
             }
+        }
+
+        public boolean intensity() {
+            return kind.equalsIgnoreCase("intensity");
+        }
+    }
+
+    /** {@code data.augment:} random shifts and rotations of training images, drawn per epoch and image. */
+    public record Augment(int cropPadding, double rotationDegrees) {
+        public Augment {
+            if (cropPadding < 0 || cropPadding > 14) {
+                throw new IllegalArgumentException("crop_padding must be in 0..14 pixels, got " + cropPadding);
+            }
+            if (!(rotationDegrees >= 0) || rotationDegrees > 180) {
+                throw new IllegalArgumentException("rotation_degrees must be in [0, 180], got " + rotationDegrees);
+            }
+        }
+
+        public boolean active() {
+            return cropPadding > 0 || rotationDegrees > 0;
         }
     }
 
@@ -60,8 +91,13 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
     /** {@code network:} clock, layers, neurons, gradient estimator, delays, weights and what trains. */
     public record Network(double dtMs, List<Integer> hidden, boolean recurrent, Neuron neuron, Readout readout,
                           String estimator, SurrogateShape surrogate, Na na, Delays delays, Delays recurrentDelays,
-                          Weights weights, boolean trainWeights, boolean trainDelays) {
+                          Weights weights, boolean trainWeights, boolean trainDelays, List<SpatialLayer> layers) {
         public Network {
+            layers = layers == null ? List.of() : List.copyOf(layers);
+            if (!layers.isEmpty() && recurrent) {
+                throw new IllegalArgumentException("convolution and pooling layers (layers) are feed-forward; "
+                        + "set recurrent: false");
+            }
             // methods that share this section without an estimator of their own (online) leave it out
             estimator = estimator == null ? "surrogate" : estimator;
             String e = estimator.toLowerCase(Locale.ROOT);
@@ -95,6 +131,58 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
                 throw new IllegalArgumentException("recurrent_delays.min must be >= 1 step (a spike cannot reach its own "
                         + "layer in the step it is emitted), got " + recurrentDelays.min());
             }
+        }
+    }
+
+    /**
+     * One entry of {@code network.layers}: a convolution or pooling layer of spiking neurons,
+     * between the input image and the dense {@code hidden} layers.
+     *
+     * @param type     conv | pool
+     * @param channels conv: output channels
+     * @param kernel   conv: kernel side (stride 1, no padding); default 5
+     * @param size     pool: window side (non-overlapping); default 2
+     * @param weight   pool: the fixed weight of every pooled input (1 = sum pooling); default 1
+     */
+    public record SpatialLayer(String type, Integer channels, Integer kernel, Integer size, Double weight) {
+        public SpatialLayer {
+            if (type == null) {
+                throw new IllegalArgumentException("every entry of layers needs a type: conv or pool");
+            }
+            switch (type.toLowerCase(Locale.ROOT)) {
+                case "conv" -> {
+                    if (channels == null || channels < 1) {
+                        throw new IllegalArgumentException("a conv layer needs channels >= 1, got " + channels);
+                    }
+                    kernel = kernel == null ? 5 : kernel;
+                    if (kernel < 1) {
+                        throw new IllegalArgumentException("a conv layer needs kernel >= 1, got " + kernel);
+                    }
+                    if (size != null || weight != null) {
+                        throw new IllegalArgumentException("a conv layer takes channels and kernel, not size or weight");
+                    }
+                }
+                case "pool" -> {
+                    size = size == null ? 2 : size;
+                    weight = weight == null ? 1.0 : weight;
+                    if (size < 1) {
+                        throw new IllegalArgumentException("a pool layer needs size >= 1, got " + size);
+                    }
+                    if (!(weight > 0)) {
+                        throw new IllegalArgumentException("a pool layer needs a positive weight, got " + weight);
+                    }
+                    if (channels != null || kernel != null) {
+                        throw new IllegalArgumentException("a pool layer takes size and weight, not channels or kernel "
+                                + "(it keeps its input's channels)");
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown layer type '" + type
+                        + "' in layers; use conv or pool (dense layers go in hidden)");
+            }
+        }
+
+        public boolean conv() {
+            return type.equalsIgnoreCase("conv");
         }
     }
 

@@ -34,7 +34,7 @@ final class SteppedInspection {
         List<DelayDistribution> out = new ArrayList<>();
         for (int l = 0; l < network.layerCount(); l++) {
             Projection p = network.projection(l);
-            if (!p.delays().trainable()) {
+            if (p.delays() == null || !p.delays().trainable()) { // no delays (kind none, convolutions, poolings)
                 continue;
             }
             String description = layerName(l, network.layerCount()) + " (" + p.pre() + ") → "
@@ -85,6 +85,13 @@ final class SteppedInspection {
             Projection p = network.projection(l);
             String names = "pre = " + (l == 0 ? "input pixel" : "neuron of " + layerName(l, network.layerCount()))
                     + ", post = neuron of " + layerName(l + 1, network.layerCount());
+            if (group == p.weights() && p.topology() instanceof io.delaynet.model.Topology.Conv2d c) {
+                return "weight[((out channel * " + c.inChannels() + " + in channel) * " + c.kernel() + " + ky) * "
+                        + c.kernel() + " + kx]; " + names + " (" + c.type() + ")";
+            }
+            if (group == p.weights() && !p.dense()) {
+                return "weight[0]: the fixed weight of every pooled input; " + names;
+            }
             if (group == p.weights()) {
                 return "weight[pre * " + p.post() + " + post]; " + names;
             }

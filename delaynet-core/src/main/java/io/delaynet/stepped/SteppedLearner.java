@@ -115,6 +115,11 @@ public final class SteppedLearner implements Learner<SteppedWorkspace> {
                 io.delaynet.stepped.loss.RunningDecision.settledStep(decision, out, network.steps(), network.outputSize()));
     }
 
+    @Override
+    public void beginEpoch(int epoch) {
+        samples.beginEpoch(epoch);
+    }
+
     /** Reference behaviour: delays are clamped (at zero) after every optimizer step; weights when bounded. */
     @Override
     public void afterStep() {

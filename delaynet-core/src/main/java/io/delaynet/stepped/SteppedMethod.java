@@ -4,6 +4,7 @@ import io.delaynet.config.ConfigBinder;
 import io.delaynet.config.ConfigException;
 import io.delaynet.config.ConfigTree;
 import io.delaynet.data.DataDirectory;
+import io.delaynet.data.mnist.ImageAugmentation;
 import io.delaynet.data.mnist.LatencyEncoder;
 import io.delaynet.data.mnist.MnistData;
 import io.delaynet.data.mnist.MnistVariant;
@@ -72,11 +73,11 @@ public final class SteppedMethod implements Method {
         LoadedSamples loaded = load(config.data(), context, streams, config.network().dtMs(),
                 config.training().resolvedThreads());
         SampleSource samples = loaded.samples();
-        long neurons = samples.classes() + config.network().hidden().stream().mapToLong(Integer::longValue).sum();
+        SteppedNetwork network = NetworkFactory.build(config.network(), samples.inputSize(), samples.imageShape(),
+                samples.classes(), loaded.steps(), streams, config.loss().decision());
+        long neurons = network.layers().stream().mapToLong(io.delaynet.stepped.network.Layer::size).sum();
         io.delaynet.config.MemoryCheck.requireHeapForWindow(loaded.steps(), neurons, config.training().resolvedThreads(),
-                "data.encoding.steps or data.audio.duration_ms / network.dt_ms, and network.hidden");
-        SteppedNetwork network = NetworkFactory.build(config.network(), samples.inputSize(), samples.classes(),
-                loaded.steps(), streams, config.loss().decision());
+                "data.encoding.steps or data.audio.duration_ms / network.dt_ms, and network.hidden (and layers)");
         SteppedLearner learner = new SteppedLearner(network, NetworkFactory.loss(config.loss(), config.network()),
                 io.delaynet.stepped.loss.Decision.parse(config.loss().decision()), samples, exploitSparsity,
                 config.network().weights().clamp() == null ? Double.POSITIVE_INFINITY : config.network().weights().clamp());
@@ -106,8 +107,11 @@ public final class SteppedMethod implements Method {
         int validation = d.validationSize() == null ? DEFAULT_IMAGE_VALIDATION : d.validationSize();
         TrainValidationSplit split = draw(data.train().count(), validation, streams);
         SteppedConfig.Encoding e = d.encoding();
-        return new LoadedSamples(new MnistSamples(data, split, new LatencyEncoder(e.steps(), e.levels(),
-                e.spikeSaturated()), d.trainLimit(), d.evalLimit()), e.steps(), data.files());
+        SteppedConfig.Augment a = d.augment() == null ? new SteppedConfig.Augment(0, 0) : d.augment();
+        LatencyEncoder latency = e.intensity() ? null : new LatencyEncoder(e.steps(), e.levels(), e.spikeSaturated());
+        return new LoadedSamples(new MnistSamples(data, split, latency, e.steps(), e.intensity(), d.trainLimit(),
+                d.evalLimit(), new ImageAugmentation(a.cropPadding(), a.rotationDegrees()), streams.seedFor("augment")),
+                e.steps(), data.files());
     }
 
     private static LoadedSamples events(SteppedConfig.Data d, Dataset dataset, Path dir, RandomStreams streams,

@@ -52,6 +52,10 @@ public interface Learner<W extends Learner.Workspace> {
         return true;
     }
 
+    /** Called by the trainer before training epoch {@code epoch} (0-based), e.g. to redraw augmentations. */
+    default void beginEpoch(int epoch) {
+    }
+
     /** Called after each optimizer step: clamp delays, clip weights, refresh caches. */
     default void afterStep() {
     }

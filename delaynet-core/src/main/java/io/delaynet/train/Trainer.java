@@ -103,6 +103,7 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
         long start = System.nanoTime();
         int n = learner.size(Split.TRAIN);
         int[] order = shuffledOrder(n, new RandomStreams(options.seed()).stream("data-order", epoch));
+        learner.beginEpoch(epoch);
         SampleResult[] results = new SampleResult[options.batchSize()];
         double lossSum = 0;
         int correct = 0;

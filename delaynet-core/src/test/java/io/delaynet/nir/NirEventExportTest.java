@@ -113,9 +113,45 @@ class NirEventExportTest {
     }
 
     @Test
-    void eventDrivenExportsAreNotImportedYet() {
+    void importGivesTheEventNetworkBackWithTheSameSpikeTimes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        for (long seed = 1; seed <= 2; seed++) {
+            NetworkDescription d = network(seed, seed == 1 ? 2.0 : 1.0);
+            java.nio.file.Path file = tmp.resolve("event" + seed + ".nir");
+            NirFile.write(NirExport.export(d), file);
+            NetworkDescription back = NirImport.read(file, NirImport.Options.fromGraph());
+            assertTrue(back.time().isContinuous());
+            assertEquals(UNIT, back.time().unitSeconds());
+            assertEquals(EventDescriptions.DECISION, back.decision());
+            assertEquals(d.populations(), back.populations());
+            for (Connection a : d.connections()) {
+                Connection b = back.connectionsInto(a.to()).get(0);
+                assertEquals(a.kind(), b.kind());
+                assertEquals(new DelayRealisation.Exact(), b.realisation());
+                org.junit.jupiter.api.Assertions.assertArrayEquals(a.weights(), b.weights(), a.name());
+                org.junit.jupiter.api.Assertions.assertArrayEquals(a.delays(), b.delays(), 1e-12, a.name());
+            }
+            EventNetwork before = EventDescriptions.build(d);
+            EventNetwork after = EventDescriptions.build(back);
+            SplittableRandom r = new SplittableRandom(seed + 200);
+            for (int s = 0; s < 10; s++) {
+                double[] in = SteppedFixtures.uniform(r, 4, 0, 1.5);
+                double[] x = before.forward(in, before.newTrace()).clone();
+                double[] y = after.forward(in, after.newTrace()).clone();
+                for (int j = 0; j < x.length; j++) {
+                    assertTrue(x[j] == y[j] || Math.abs(x[j] - y[j]) <= 1e-9, "sample " + s + ": " + x[j] + " vs " + y[j]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCubaLifWithoutTheFirstSpikeMarkInAnEventExportIsAOneLineError() {
         NirGraph g = NirExport.export(network(1, 2.0));
-        NirException e = assertThrows(NirException.class, () -> NirImport.toDescription(g, NirImport.Options.fromGraph()));
-        assertTrue(e.getMessage().contains("event-driven"), e.getMessage());
+        java.util.Map<String, NirNode> nodes = new java.util.LinkedHashMap<>(g.nodes());
+        NirNode n = nodes.get("layer2");
+        nodes.put("layer2", new NirNode("layer2", "CubaLIF", n.parameters()));
+        NirGraph bad = new NirGraph(g.version(), nodes, g.edges(), g.metadata());
+        NirException e = assertThrows(NirException.class, () -> NirImport.toDescription(bad, NirImport.Options.fromGraph()));
+        assertTrue(e.getMessage().contains("'layer2'") && e.getMessage().contains("first-spike"), e.getMessage());
     }
 }

@@ -98,6 +98,13 @@ class NirGraphFilesTest {
                 () -> NirSimulation.build(NirFile.read(file), NirSimulation.Options.exact(1e-3)));
         assertTrue(e.getMessage().contains("'conv1'") && e.getMessage().contains("Conv2d"), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"));
+        // Conv2d runs now (its weight above is malformed: rank 1); Conv1d is a type delaynet does not simulate.
+        NirNode conv1d = new NirNode("conv1", "Conv1d", Map.of("weight", new NirTensor(new double[4], new int[] {1, 1, 4})));
+        NirGraph g1 = NirGraph.of(List.of(in, conv1d, out), g.edges(), Map.of());
+        NirFile.write(g1, file);
+        e = assertThrows(NirException.class, () -> NirSimulation.build(NirFile.read(file), NirSimulation.Options.exact(1e-3)));
+        assertTrue(e.getMessage().contains("'conv1'") && e.getMessage().contains("Conv1d")
+                && e.getMessage().contains("does not simulate") && !e.getMessage().contains("\n"), e.getMessage());
     }
 
     @Test

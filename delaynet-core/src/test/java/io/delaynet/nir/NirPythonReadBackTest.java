@@ -108,4 +108,47 @@ class NirPythonReadBackTest {
                 nodes.get("hidden.delay").get("delay").get("values").get(6 * c.pre() + 4).asDouble(), 1e-15);
         assertEquals("int64", nodes.get("input").get("shape").get("dtype").asString());
     }
+
+    @Test
+    void h5pyReadsConvolutionWeightsAsRankFourAndSizesAsIntegers() throws Exception {
+        String python = python();
+        assumeTrue(python != null, "no python3 with h5py (apt-get install python3-h5py); skipping the independent read-back");
+        double[] w = new double[4 * 2 * 3 * 2];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = k * 0.25;
+        }
+        java.util.Map<String, NirTensor> conv = new java.util.LinkedHashMap<>();
+        conv.put("weight", new NirTensor(w, new int[] {4, 2, 3, 2}));
+        conv.put("stride", NirTensor.vector(2, 1));
+        conv.put("groups", new NirTensor(new double[] {1}, new int[0]));
+        NirGraph g = NirGraph.of(List.of(new NirNode("in", "Input", java.util.Map.of("shape", NirTensor.vector(2, 6, 6))),
+                new NirNode("conv", "Conv2d", conv, java.util.Map.of(), java.util.Map.of("padding", "same")),
+                new NirNode("out", "Output", java.util.Map.of())),
+                List.of(new NirGraph.Edge("in", "conv"), new NirGraph.Edge("conv", "out")), java.util.Map.of());
+        Path file = tmp.resolve("conv.nir");
+        NirFile.write(g, file);
+        Path script = tmp.resolve("conv.py");
+        Files.writeString(script, """
+                import h5py, json, sys
+                with h5py.File(sys.argv[1], 'r') as f:
+                    c = f['node/nodes/conv']
+                    p = c['padding'][()]
+                    print(json.dumps({'shape': list(c['weight'].shape), 'dtype': str(c['weight'].dtype),
+                                      'w': c['weight'][1, 0, 2, 1].item(), 'stride': str(c['stride'].dtype),
+                                      'stride_values': c['stride'][()].tolist(), 'groups': str(c['groups'].dtype),
+                                      'padding': p.decode() if isinstance(p, bytes) else str(p)}))
+                """);
+        Process p = new ProcessBuilder(python, script.toString(), file.toString()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assumeTrue(p.waitFor(120, TimeUnit.SECONDS), "python did not finish");
+        assertEquals(0, p.exitValue(), text);
+        JsonNode read = Json.parse(text);
+        assertEquals("[4,2,3,2]", read.get("shape").toString());
+        assertEquals("float64", read.get("dtype").asString());
+        assertEquals(w[((1 * 2 + 0) * 3 + 2) * 2 + 1], read.get("w").asDouble());
+        assertEquals("int64", read.get("stride").asString());
+        assertEquals("[2,1]", read.get("stride_values").toString());
+        assertEquals("int64", read.get("groups").asString());
+        assertEquals("same", read.get("padding").asString());
+    }
 }

@@ -65,6 +65,26 @@ final class SteppedFixtures {
         return new NetworkDescription(TimeBase.stepped(STEP), 40, pops, cons, "input", "out", "most_spikes");
     }
 
+    /**
+     * SLAYER SRM layers as the delay-only models have them: input(6) -> hidden SRM(8, per-synapse
+     * whole-step delays, a recurrent per-synapse projection) -> out SRM(3, axonal linear delays);
+     * {@code refractory = false} leaves the refractory response out.
+     */
+    static NetworkDescription srm(long seed, boolean refractory) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double scale = refractory ? 2 : 0;
+        List<Population> pops = List.of(new Population("input", 6, new Neuron.Source()),
+                new Population("hidden", 8, new Neuron.Srm(3, 1, scale, 1.0)),
+                new Population("out", 3, new Neuron.Srm(4, 1.5, scale, 1.5)));
+        List<Connection> cons = List.of(
+                connection(r, "hidden", "input", "hidden", 6, 8, DelayKind.SYNAPTIC, new DelayRealisation.WholeSteps(true),
+                        false, 1.5),
+                connection(r, "hidden.recurrent", "hidden", "hidden", 8, 8, DelayKind.SYNAPTIC,
+                        new DelayRealisation.WholeSteps(true), true, 0.4),
+                connection(r, "out", "hidden", "out", 8, 3, DelayKind.AXONAL, new DelayRealisation.Linear(), false, 1.2));
+        return new NetworkDescription(TimeBase.stepped(STEP), 40, pops, cons, "input", "out", "most_spikes");
+    }
+
     /** Random input spikes, [step][channel]. */
     static double[][] input(long seed, int steps, int channels, double rate) {
         SplittableRandom r = new SplittableRandom(seed);

@@ -132,7 +132,7 @@ class SteppedMethodTest {
         try (Stream<Path> list = Files.list(examples)) {
             files = list.filter(p -> p.getFileName().toString().contains("-na-")).sorted().toList();
         }
-        assertEquals(3, files.size(), "NA examples: " + files);
+        assertEquals(4, files.size(), "NA examples: " + files);
         for (Path f : files) {
             SteppedConfig c = ConfigBinder.bind(ConfigTree.merge(method.defaults(), ConfigTree.read(f)),
                     SteppedConfig.class, f.toString());
@@ -144,7 +144,21 @@ class SteppedMethodTest {
             assertEquals(delaysOnly, c.network().trainDelays(), f.toString());
             boolean fashion = f.getFileName().toString().startsWith("fashion");
             assertEquals(fashion ? "fashion-mnist" : "mnist", c.data().dataset(), f.toString());
-            assertEquals(fashion ? List.of(400, 400) : List.of(800), c.network().hidden(), f.toString());
+            boolean cnn = f.getFileName().toString().contains("cnn");
+            assertEquals(fashion ? List.of(400, 400) : cnn ? List.of(300) : List.of(800), c.network().hidden(),
+                    f.toString());
+            assertEquals(cnn ? 4 : 0, c.network().layers().size(), f.toString());
+            if (cnn) { // 15C5-P2-40C5-P2-300-10 on the intensity input, augmented as the release
+                assertEquals(15, c.network().layers().get(0).channels());
+                assertEquals(5, c.network().layers().get(0).kernel());
+                assertEquals(2, c.network().layers().get(1).size());
+                assertEquals(40, c.network().layers().get(2).channels());
+                assertEquals(5, c.data().encoding().steps());
+                assertTrue(c.data().encoding().intensity());
+                assertEquals(4, c.data().augment().cropPadding());
+                assertEquals(15.0, c.data().augment().rotationDegrees());
+                assertEquals(4.0, c.network().weights().clamp());
+            }
         }
     }
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training and encoding speed on this machine.",
-        subcommands = {DelGradBench.class, SteppedBenchCommand.class, OnlineBenchCommand.class,
+        subcommands = {DelGradBench.class, SteppedBenchCommand.class, OnlineBenchCommand.class, NaBenchCommand.class,
                 io.delaynet.cli.audio.AudioBenchCommand.class})
 public final class BenchCommand {
 }

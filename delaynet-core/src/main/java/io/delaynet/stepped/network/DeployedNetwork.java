@@ -54,6 +54,7 @@ public final class DeployedNetwork {
         for (int l = 0; l < layers; l++) {
             Layer layer = network.layer(l);
             Projection p = layer.input();
+            p.requireDense("whole-step deployment");
             sizes[l] = p.pre();
             sizes[l + 1] = p.post();
             w[l] = p.weights().values().clone();

@@ -1,6 +1,7 @@
 package io.delaynet.stepped.network;
 
 import io.delaynet.delay.DelayKind;
+import io.delaynet.model.Topology;
 import io.delaynet.stepped.delay.DelayBounds;
 import io.delaynet.stepped.delay.DelayInterpolation;
 import io.delaynet.stepped.delay.TapTable;
@@ -50,6 +51,8 @@ public final class Projection {
     private final int[] shift;
     /** The taps of every interpolated delay, refreshed from the delay values; null for whole-step shifts. */
     private final TapTable table;
+    /** The synapses of a convolution or pooling (shared weights, no delays); null for all-to-all. */
+    private final SpatialMap map;
 
     /**
      * @param delays   the delay group, null exactly when {@code kind} is {@link DelayKind#NONE}
@@ -57,9 +60,26 @@ public final class Projection {
      */
     public Projection(int pre, int post, int steps, DelayKind kind, DelayInterpolation interpolation,
                       DelayBounds bounds, int earliest, ParameterGroup weights, ParameterGroup delays) {
-        if (weights.size() != pre * post) {
+        this(pre, post, steps, kind, interpolation, bounds, earliest, weights, delays, Topology.Dense.INSTANCE);
+    }
+
+    /**
+     * A projection with the given synapse layout: all-to-all ({@link Topology.Dense}, as above) or
+     * a convolution or pooling ({@link SpatialMap}: feed-forward, no delays, weights in the
+     * description's layout).
+     */
+    public Projection(int pre, int post, int steps, DelayKind kind, DelayInterpolation interpolation,
+                      DelayBounds bounds, int earliest, ParameterGroup weights, ParameterGroup delays,
+                      Topology topology) {
+        topology.check(weights.name(), pre, post);
+        if (weights.size() != topology.weightCount(pre, post)) {
             throw new IllegalArgumentException("weights of " + weights.name() + " have " + weights.size()
-                    + " values, expected " + pre * post);
+                    + " values, expected " + topology.weightCount(pre, post));
+        }
+        this.map = SpatialMap.of(topology);
+        if (map != null && (kind != DelayKind.NONE || earliest != 0)) {
+            throw new IllegalArgumentException(weights.name() + ": a " + topology.type()
+                    + " projection is feed-forward without delays (delay kind none)");
         }
         if ((kind == DelayKind.NONE) != (delays == null)) {
             throw new IllegalArgumentException("a projection has a delay group exactly when its delay kind is not none");
@@ -98,6 +118,24 @@ public final class Projection {
 
     public int pre() {
         return pre;
+    }
+
+    /** Whether the synapses are all-to-all, with weight {@code w[i * post + j]} for i → j. */
+    public boolean dense() {
+        return map == null;
+    }
+
+    /** The synapse layout: dense, or the convolution or pooling. */
+    public Topology topology() {
+        return map == null ? Topology.Dense.INSTANCE : map.topology();
+    }
+
+    /** Throws unless the projection is all-to-all: for code that reads {@code w[i * post + j]}. */
+    public void requireDense(String what) {
+        if (map != null) {
+            throw new IllegalArgumentException(weights.name() + " is a " + map.topology().type() + " projection; "
+                    + what + " handles dense (all-to-all) projections only");
+        }
     }
 
     public int post() {
@@ -182,6 +220,10 @@ public final class Projection {
      */
     public void scatter(SpikeEvents in, int t, double[] arrival) {
         double[] w = weights.values();
+        if (map != null) {
+            map.scatter(in, t, w, arrival);
+            return;
+        }
         for (int k = in.from(t); k < in.to(t); k++) {
             int i = in.neuron(k);
             double v = in.value(k);
@@ -190,6 +232,20 @@ public final class Projection {
             } else {
                 forwardTaps(t, i, v, w, arrival);
             }
+        }
+    }
+
+    /**
+     * Adds the spikes of every step, as {@link #scatter} for t = 0, 1, ... does; a convolution may
+     * order the terms differently (a feed-forward network's layer-by-layer simulation uses this).
+     */
+    public void scatterWindow(SpikeEvents in, double[] arrival) {
+        if (map != null) {
+            map.scatterWindow(in, steps, weights.values(), arrival);
+            return;
+        }
+        for (int t = 0; t < steps; t++) {
+            scatter(in, t, arrival);
         }
     }
 
@@ -234,6 +290,15 @@ public final class Projection {
     public void backward(SpikeEvents in, double[] gradArrival, double[] gradWeights, double[] gradDelays,
                          double[] gradInput, double[] work) {
         double[] w = weights.values();
+        if (map != null) {
+            if (gradWeights != null) {
+                map.weightGradient(in, steps, gradArrival, gradWeights);
+            }
+            if (gradInput != null) {
+                map.inputGradient(steps, w, gradArrival, gradInput);
+            }
+            return;
+        }
         if (delays == null) {
             gradDelays = null;
         }
@@ -376,6 +441,7 @@ public final class Projection {
      * one step), which the reverse-time sweep has finished by then.
      */
     public void addInputGradientRow(int t, double[] gradArrival, double[] gradInput) {
+        requireDense("a recurrent projection");
         double[] w = weights.values();
         for (int i = 0; i < pre; i++) {
             double sum = 0;

@@ -8,6 +8,7 @@ import io.delaynet.model.Neuron;
 import io.delaynet.model.Population;
 import io.delaynet.model.Reset;
 import io.delaynet.model.TimeBase;
+import io.delaynet.model.Topology;
 import io.delaynet.stepped.delay.DelayBounds;
 import io.delaynet.stepped.delay.DelayInterpolation;
 import io.delaynet.stepped.delay.Rounding;
@@ -86,6 +87,10 @@ public final class SteppedDescriptions {
     private static Connection connection(String name, String from, String to, Projection p) {
         int pre = p.pre();
         int post = p.post();
+        if (!p.dense()) {
+            return new Connection(name, from, to, pre, post, p.weights().values().clone(), p.kind(), new double[0],
+                    realisation(p.interpolation()), false, p.topology());
+        }
         double[] w = new double[pre * post];
         double[] engine = p.weights().values();
         for (int i = 0; i < pre; i++) {
@@ -139,6 +144,13 @@ public final class SteppedDescriptions {
     private static Projection projection(Connection c, int steps, Options options, DelayBounds bounds, int earliest) {
         int pre = c.pre();
         int post = c.post();
+        if (!c.dense()) {
+            // shared weights in the description's own layout; a pooling's one weight is fixed
+            boolean trainable = options.trainWeights() && c.topology() instanceof Topology.Conv2d;
+            return new Projection(pre, post, steps, c.kind(), interpolation(c.realisation()), bounds, earliest,
+                    new ParameterGroup(c.name() + ".weights", c.weights().clone(), "weights", trainable), null,
+                    c.topology());
+        }
         double[] w = new double[pre * post];
         for (int i = 0; i < pre; i++) {
             for (int j = 0; j < post; j++) {

@@ -130,6 +130,10 @@ public final class SteppedNetwork {
             a.state[l].clear();
             a.events[l].clear();
         }
+        if (!hasRecurrence()) {
+            forwardLayerByLayer(input, a);
+            return;
+        }
         for (int t = 0; t < steps; t++) {
             SpikeEvents in = input;
             for (int l = 0; l <= last; l++) {
@@ -155,6 +159,30 @@ public final class SteppedNetwork {
                 }
                 in = a.events[l];
             }
+        }
+    }
+
+    /**
+     * A network without recurrence, one layer over the whole window after the other: the same
+     * terms in the same order as the step-major loop for dense projections (each arrival is summed
+     * in (step, presynaptic neuron) order either way), and a convolution can take the whole window
+     * in one pass ({@link Projection#scatterWindow}).
+     */
+    private void forwardLayerByLayer(SpikeEvents input, Activity a) {
+        int last = layers.size() - 1;
+        SpikeEvents in = input;
+        for (int l = 0; l <= last; l++) {
+            Layer layer = layers.get(l);
+            int n = layer.size();
+            layer.input().scatterWindow(in, a.arrival[l]);
+            for (int t = 0; t < steps; t++) {
+                int row = t * n;
+                layer.neuron().step(a.state[l], a.arrival[l], row, a.membrane[l], a.spikes[l], spikeFunction);
+                if (l < last) {
+                    a.events[l].appendStep(t, a.spikes[l], row, n, a.dense);
+                }
+            }
+            in = a.events[l];
         }
     }
 
