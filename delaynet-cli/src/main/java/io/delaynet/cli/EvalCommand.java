@@ -43,6 +43,8 @@ public final class EvalCommand implements Callable<Integer> {
         TrainedModel trained = TrainedModel.load(model, new RunContext(data.resolve()));
         Evaluation e = trained.evaluate(which);
         java.util.Optional<String> note = trained.experiment().evaluationNote();
+        long parameters = trained.experiment().learner().parameters().stream()
+                .filter(io.delaynet.train.ParameterGroup::trainable).mapToLong(io.delaynet.train.ParameterGroup::size).sum();
         int correct = 0;
         for (int i = 0; i < e.size(); i++) {
             correct += e.predictions()[i] >= 0 && e.predictions()[i] == e.labels()[i] ? 1 : 0;
@@ -55,11 +57,21 @@ public final class EvalCommand implements Callable<Integer> {
             out.put("correct", correct);
             out.put("samples", e.size());
             out.put("loss", e.loss());
+            if (e.latency().known()) {
+                out.put("decision_step_mean", e.latency().meanSteps());
+                out.put("decision_step_median", e.latency().medianSteps());
+            }
+            out.put("parameters", parameters);
             note.ifPresent(n -> out.put("note", n));
             System.out.println(Json.write(out));
         } else {
             System.out.printf(Locale.ROOT, "%s accuracy %.2f %% (%d of %d correct), loss %s%n", which.label(),
                     100 * e.accuracy(), correct, e.size(), e.loss());
+            if (e.latency().known()) {
+                System.out.printf(Locale.ROOT, "decision step: mean %.2f, median %.1f (the step after which the running "
+                        + "decision stays at its final answer)%n", e.latency().meanSteps(), e.latency().medianSteps());
+            }
+            System.out.printf(Locale.ROOT, "parameters: %d trainable%n", parameters);
             note.ifPresent(n -> System.out.println("note: " + n));
         }
         return 0;

@@ -132,6 +132,10 @@ public final class TrainCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "test accuracy %.2f %%  validation %.2f %%  (%d epochs, kept epoch %d, "
                             + "%.4f s/epoch training, %d parameters, %.1f s)%n", 100 * s.testAccuracy(), 100 * s.validationAccuracy(),
                     s.epochs(), s.selectedEpoch(), s.secondsPerEpoch(), s.parameters(), s.totalSeconds());
+            if (!Double.isNaN(s.decisionStepMean())) {
+                stdout.printf(Locale.ROOT, "decision step (test, the step after which the running decision stays at its "
+                        + "final answer): mean %.2f, median %.1f%n", s.decisionStepMean(), s.decisionStepMedian());
+            }
             stdout.println("run folder: " + run.folder().dir());
             if (!noReport) {
                 writeReport(stdout, run, context);

@@ -36,7 +36,8 @@ class SweepFileCommandTest {
         List<String> rows = Files.readAllLines(out.resolve("results.csv"));
         assertEquals(5, rows.size(), String.join("\n", rows));
         assertEquals("hidden,seed,method,config,test_accuracy,validation_accuracy,train_accuracy,test_loss,epochs,"
-                + "seconds_per_epoch,parameters,threads,total_seconds,selected_epoch,final_epoch_test_accuracy,run_folder",
+                + "seconds_per_epoch,parameters,threads,total_seconds,selected_epoch,final_epoch_test_accuracy,decision_step_mean,"
+                + "decision_step_median,run_folder",
                 rows.get(0));
         assertTrue(rows.get(1).startsWith("4,1,delgrad,yinyang-synaptic,"), rows.get(1));
         assertTrue(rows.get(4).startsWith("8,2,delgrad,yinyang-synaptic,"), rows.get(4));

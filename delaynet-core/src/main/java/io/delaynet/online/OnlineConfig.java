@@ -13,13 +13,20 @@ import io.delaynet.stepped.loss.Decision;
 public record OnlineConfig(String method, SteppedConfig.Data data, SteppedConfig.Network network, Online online,
                            Loss loss, TrainingSection training) {
 
-    /** {@code online:} the third factor. */
-    public record Online(String feedback, Double feedbackStd) {
+    /** {@code online:} the third factor, and which rule computes the gradient. */
+    public record Online(String feedback, Double feedbackStd, String gradient) {
         public Online {
             Feedback.parse(feedback);
+            // configurations written before the switch existed leave it out: the three-factor rule
+            gradient = gradient == null ? "three_factor" : gradient;
+            GradientRule.parse(gradient);
             if (feedbackStd != null && !(feedbackStd > 0 && !feedbackStd.isInfinite())) {
                 throw new IllegalArgumentException("feedback_std must be a positive number or null, got " + feedbackStd);
             }
+        }
+
+        public GradientRule rule() {
+            return GradientRule.parse(gradient);
         }
     }
 

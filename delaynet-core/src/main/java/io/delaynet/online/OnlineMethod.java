@@ -11,8 +11,12 @@ import io.delaynet.run.Method;
 import io.delaynet.run.RunContext;
 import io.delaynet.stepped.NetworkFactory;
 import io.delaynet.stepped.SteppedConfig;
+import io.delaynet.stepped.SampleSource;
+import io.delaynet.stepped.SteppedExperiment;
+import io.delaynet.stepped.SteppedLearner;
 import io.delaynet.stepped.SteppedMethod;
 import io.delaynet.stepped.loss.Decision;
+import io.delaynet.stepped.loss.ReadoutCrossEntropy;
 import io.delaynet.stepped.network.SteppedDescriptions;
 import io.delaynet.stepped.network.SteppedNetwork;
 import io.delaynet.util.RandomStreams;
@@ -56,7 +60,12 @@ public final class OnlineMethod implements Method {
         return buildExperiment(resolved, context);
     }
 
-    public OnlineExperiment buildExperiment(ObjectNode resolved, RunContext context) {
+    /**
+     * The configured experiment: the three-factor learner, or with {@code online.gradient: bptt} the
+     * time-stepped engine's BPTT learner on the very same network (read-out without delays, softmax
+     * cross-entropy at every step), whose experiment describes and saves the network alike.
+     */
+    public Experiment buildExperiment(ObjectNode resolved, RunContext context) {
         OnlineConfig config = ConfigBinder.bind(resolved, OnlineConfig.class, "config");
         if (!NAME.equals(config.method())) {
             throw new ConfigException("config selects method '" + config.method() + "' but was given to the "
@@ -66,15 +75,39 @@ public final class OnlineMethod implements Method {
         RandomStreams streams = new RandomStreams(config.training().seed());
         SteppedMethod.LoadedSamples loaded = SteppedMethod.load(config.data(), context, streams,
                 config.network().dtMs(), config.training().resolvedThreads());
+        if (config.online().rule() == GradientRule.BPTT) {
+            long neurons = loaded.samples().classes() + config.network().hidden().stream().mapToLong(Integer::longValue).sum();
+            io.delaynet.config.MemoryCheck.requireHeapForWindow(loaded.steps(), neurons,
+                    config.training().resolvedThreads(), "data.audio.duration_ms / network.dt_ms, and network.hidden");
+            SteppedNetwork network = steppedNetwork(config, loaded.samples().inputSize(), loaded.samples().classes(),
+                    loaded.steps(), streams);
+            return new SteppedExperiment(bpttLearner(network, loaded.samples(), config.loss().decision()),
+                    config.training(), loaded.files(), config.network().dtMs() / 1000, config.loss().decision());
+        }
         OnlineNetwork network = network(config, loaded.samples().inputSize(), loaded.samples().classes(),
                 loaded.steps(), streams);
         return new OnlineExperiment(new OnlineLearner(network, loaded.samples()), config.training(), loaded.files(),
                 config.network().dtMs() / 1000, config.loss().decision());
     }
 
+    /**
+     * BPTT on the online network's own time-stepped network: the loss is the read-out's softmax
+     * cross-entropy at every step (the loss whose gradient the three-factor rule accumulates), the
+     * surrogate the one the eligibility traces use. Delays are clamped after every step as online.
+     */
+    public static SteppedLearner bpttLearner(SteppedNetwork network, SampleSource samples, String decision) {
+        return new SteppedLearner(network, new ReadoutCrossEntropy(ReadoutCrossEntropy.Over.EVERY_STEP),
+                Decision.parse(decision), samples, true);
+    }
+
     /** What the online rule needs of a configuration, checked before any data is read. */
     static void check(OnlineConfig config) {
         SteppedConfig.Network n = config.network();
+        boolean bptt = config.online().rule() == GradientRule.BPTT;
+        if (bptt && config.training().update().schedule() instanceof io.delaynet.train.UpdateSchedule.EverySteps) {
+            throw new ConfigException("online.gradient: bptt computes the gradient after the whole sequence; set "
+                    + "training.update.every to batch or sample (or online.gradient: three_factor)");
+        }
         String model = n.neuron().model().toLowerCase(Locale.ROOT);
         if (!model.equals("lif") && !model.equals("cuba_lif")) {
             throw new ConfigException("network.neuron.model '" + n.neuron().model()
@@ -87,7 +120,7 @@ public final class OnlineMethod implements Method {
         if (n.hidden().isEmpty()) {
             throw new ConfigException("the online method needs at least one hidden layer; set network.hidden, e.g. [128]");
         }
-        if (Feedback.parse(config.online().feedback()) == Feedback.SYMMETRIC && n.hidden().size() != 1) {
+        if (!bptt && Feedback.parse(config.online().feedback()) == Feedback.SYMMETRIC && n.hidden().size() != 1) {
             throw new ConfigException("online.feedback: symmetric reaches only the layer that feeds the read-out; with "
                     + n.hidden().size() + " hidden layers set online.feedback: random");
         }
@@ -111,8 +144,7 @@ public final class OnlineMethod implements Method {
      */
     static OnlineNetwork network(OnlineConfig config, int inputs, int classes, int steps, RandomStreams streams) {
         SteppedConfig.Network n = config.network();
-        NetworkDescription d = NetworkFactory.describe(n, inputs, classes, steps, streams, config.loss().decision());
-        SteppedNetwork stepped = SteppedDescriptions.build(withoutReadoutDelays(d), NetworkFactory.options(n));
+        SteppedNetwork stepped = steppedNetwork(config, inputs, classes, steps, streams);
         Feedback feedback = Feedback.parse(config.online().feedback());
         double[][] fixed = null;
         if (feedback == Feedback.RANDOM) {
@@ -129,6 +161,16 @@ public final class OnlineMethod implements Method {
             }
         }
         return new OnlineNetwork(stepped, feedback, fixed, Decision.parse(config.loss().decision()));
+    }
+
+    /**
+     * The time-stepped network of a configuration, which both gradient rules train: the stepped
+     * method's network with the read-out's delays removed, initial values from the same streams.
+     */
+    static SteppedNetwork steppedNetwork(OnlineConfig config, int inputs, int classes, int steps, RandomStreams streams) {
+        SteppedConfig.Network n = config.network();
+        NetworkDescription d = NetworkFactory.describe(n, inputs, classes, steps, streams, config.loss().decision());
+        return SteppedDescriptions.build(withoutReadoutDelays(d), NetworkFactory.options(n));
     }
 
     static NetworkDescription withoutReadoutDelays(NetworkDescription d) {

@@ -42,6 +42,11 @@ public final class OnlineNetwork {
      * @param fixedFeedback per hidden layer, the random matrix B (hidden x classes, pre-major); null
      *                      for {@link Feedback#SYMMETRIC}
      */
+    /** How the read-out names a class (mean_output or max_output). */
+    public Decision decision() {
+        return decision;
+    }
+
     public OnlineNetwork(SteppedNetwork network, Feedback feedback, double[][] fixedFeedback, Decision decision) {
         int last = network.layerCount() - 1;
         if (last < 1) {
@@ -160,15 +165,12 @@ public final class OnlineNetwork {
         ws.clearState();
         int steps = network.steps();
         int classes = outputSize();
-        boolean max = decision == Decision.MAX_OUTPUT;
-        java.util.Arrays.fill(ws.score, max ? Double.NEGATIVE_INFINITY : 0.0);
+        ws.running.reset();
         double loss = 0;
         for (int t = 0; t < steps; t++) {
             forwardStep(input, t, ws);
             loss += readoutError(ws, label, steps);
-            for (int k = 0; k < classes; k++) {
-                ws.score[k] = max ? Math.max(ws.score[k], ws.readout[k]) : ws.score[k] + ws.readout[k];
-            }
+            ws.running.advance(ws.readout, 0);
             if (learn) {
                 learnStep(t, ws);
                 if ((t + 1) % every == 0 || t == steps - 1) {
@@ -177,13 +179,7 @@ public final class OnlineNetwork {
             }
             endStep(t, ws);
         }
-        int best = 0;
-        for (int k = 1; k < classes; k++) {
-            if (ws.score[k] > ws.score[best]) {
-                best = k;
-            }
-        }
-        return new SampleResult(loss / steps, best, label);
+        return new SampleResult(loss / steps, ws.running.current(), label, ws.running.settledStep());
     }
 
     private void forwardStep(SpikeEvents input, int t, OnlineWorkspace ws) {

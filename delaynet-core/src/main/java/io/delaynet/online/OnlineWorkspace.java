@@ -34,7 +34,8 @@ public final class OnlineWorkspace implements Learner.Workspace {
     final double[] readoutTrace;
     final double[] error;
     final double[] probabilities;
-    final double[] score;
+    /** The class the read-out names so far and the step it settled at (the decision latency). */
+    final io.delaynet.stepped.loss.RunningDecision running;
     private final double[][] gradients;
     private final boolean[] trainable;
 
@@ -70,8 +71,11 @@ public final class OnlineWorkspace implements Learner.Workspace {
         readoutTrace = new double[layers[layerCount - 1].size()];
         error = new double[classes];
         probabilities = new double[classes];
-        score = new double[classes];
+        running = new io.delaynet.stepped.loss.RunningDecision(n.decision(), classes);
     }
+
+    /** The running decision's tallies per class: a score, a count and a first step. */
+    private static final int RUNNING_DECISION_DOUBLES = 3;
 
     /**
      * The bytes a workspace of {@code n} holds, array by array as the constructor allocates them,
@@ -100,7 +104,9 @@ public final class OnlineWorkspace implements Learner.Workspace {
             }
         }
         long sparseInput = (long) Math.ceil((double) n.steps() * n.inputSize() * spikeShare);
-        return total + 5 * doubles(n.outputSize()) + SpikeEvents.bytes(n.steps(), sparseInput);
+        // The running decision: an object with a score, a count and a first step per class.
+        long running = 48 + doubles(n.outputSize()) + 2 * ints(n.outputSize());
+        return total + 5 * doubles(n.outputSize()) + running + SpikeEvents.bytes(n.steps(), sparseInput);
     }
 
     private static long history(TracedProjection p) {
@@ -143,7 +149,7 @@ public final class OnlineWorkspace implements Learner.Workspace {
      */
     public long stateDoubles() {
         long n = inputRow.length + readoutInput.length + readout.length + readoutTrace.length + error.length
-                + probabilities.length + score.length;
+                + probabilities.length + RUNNING_DECISION_DOUBLES * readout.length;
         for (int l = 0; l < layers.length; l++) {
             n += layers[l].doubles() + below[l].doubles() + forwardTraces[l].doubles() + signal[l].length;
             if (own[l] != null) {

@@ -27,16 +27,30 @@ import tools.jackson.databind.JsonNode;
  * @param totalSeconds      wall-clock seconds of the last {@code execute} (a resumed run counts only its own part)
  * @param selectedEpoch     the (1-based) epoch whose parameters the run kept
  * @param finalTestAccuracy test accuracy of the parameters after the last epoch, whatever was kept
+ * @param decisionStepMean   over the test set, the mean number of steps after which the running decision
+ *                           stayed at the final answer (io.delaynet.stepped.loss.RunningDecision); NaN for
+ *                           methods without a read-out over time
+ * @param decisionStepMedian the median of the same
  */
 public record RunSummary(String method, String config, double testAccuracy, double validationAccuracy,
                          double trainAccuracy, double testLoss, int epochs, double secondsPerEpoch, long parameters,
-                         long seed, int threads, double totalSeconds, int selectedEpoch, double finalTestAccuracy)
+                         long seed, int threads, double totalSeconds, int selectedEpoch, double finalTestAccuracy,
+                         double decisionStepMean, double decisionStepMedian)
         implements Serializable {
+
+    /** A summary without decision steps (methods that do not read out over time). */
+    public RunSummary(String method, String config, double testAccuracy, double validationAccuracy,
+                      double trainAccuracy, double testLoss, int epochs, double secondsPerEpoch, long parameters,
+                      long seed, int threads, double totalSeconds, int selectedEpoch, double finalTestAccuracy) {
+        this(method, config, testAccuracy, validationAccuracy, trainAccuracy, testLoss, epochs, secondsPerEpoch,
+                parameters, seed, threads, totalSeconds, selectedEpoch, finalTestAccuracy, Double.NaN, Double.NaN);
+    }
 
     /** The keys of summary.json, in the order the file lists them. */
     public static final List<String> KEYS = List.of("method", "config", "test_accuracy", "validation_accuracy",
             "train_accuracy", "test_loss", "epochs", "seconds_per_epoch", "parameters", "seed", "threads",
-            "total_seconds", "selected_epoch", "final_epoch_test_accuracy");
+            "total_seconds", "selected_epoch", "final_epoch_test_accuracy", "decision_step_mean",
+            "decision_step_median");
 
     /**
      * The keys whose values are wall-clock measurements: they differ between two runs that are
@@ -62,6 +76,8 @@ public record RunSummary(String method, String config, double testAccuracy, doub
         m.put("total_seconds", totalSeconds);
         m.put("selected_epoch", selectedEpoch);
         m.put("final_epoch_test_accuracy", finalTestAccuracy);
+        m.put("decision_step_mean", decisionStepMean);
+        m.put("decision_step_median", decisionStepMedian);
         return m;
     }
 
@@ -74,7 +90,8 @@ public record RunSummary(String method, String config, double testAccuracy, doub
      * Reads the summary of a JSON object as {@link #toJson} writes it. Summaries written before
      * runs could keep their best epoch lack {@code selected_epoch} and
      * {@code final_epoch_test_accuracy}; such a run kept its last epoch, so they read as
-     * {@code epochs} and {@code test_accuracy}.
+     * {@code epochs} and {@code test_accuracy}. Summaries written before decision steps were
+     * measured lack {@code decision_step_mean} and {@code decision_step_median}: they read as NaN.
      *
      * @throws IllegalArgumentException naming the first key that is missing or not of its type
      */
@@ -89,7 +106,9 @@ public record RunSummary(String method, String config, double testAccuracy, doub
                 number(node, "seconds_per_epoch"), whole(node, "parameters"), whole(node, "seed"),
                 integer(node, "threads"), number(node, "total_seconds"),
                 node.has("selected_epoch") ? integer(node, "selected_epoch") : epochs,
-                node.has("final_epoch_test_accuracy") ? number(node, "final_epoch_test_accuracy") : testAccuracy);
+                node.has("final_epoch_test_accuracy") ? number(node, "final_epoch_test_accuracy") : testAccuracy,
+                node.has("decision_step_mean") ? number(node, "decision_step_mean") : Double.NaN,
+                node.has("decision_step_median") ? number(node, "decision_step_median") : Double.NaN);
     }
 
     /**

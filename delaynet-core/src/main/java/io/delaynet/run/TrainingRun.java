@@ -354,7 +354,8 @@ public final class TrainingRun {
             RunSummary summary = new RunSummary(config.method().name(), config.name(), test.accuracy(),
                     validation.accuracy(), trainEval.accuracy(), test.loss(), history.size(), secondsPerEpoch, trainable,
                     options.seed(), options.threads(), (System.nanoTime() - start) / 1e9, selectedEpoch,
-                    Double.isNaN(finalTest) ? test.accuracy() : finalTest);
+                    Double.isNaN(finalTest) ? test.accuracy() : finalTest, test.latency().meanSteps(),
+                    test.latency().medianSteps());
             write(folder.summary(), summary.toJson());
             return summary;
         } catch (UncheckedIOException e) {

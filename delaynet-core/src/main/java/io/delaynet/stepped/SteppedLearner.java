@@ -140,7 +140,8 @@ public final class SteppedLearner implements Learner<SteppedWorkspace> {
         int label = samples.label(split, index);
         double[] out = ws.activity.spikes(network.layerCount() - 1);
         double value = loss.evaluate(out, network.steps(), network.outputSize(), label, null);
-        return new SampleResult(value, decision.predict(out, network.steps(), network.outputSize()), label);
+        return new SampleResult(value, decision.predict(out, network.steps(), network.outputSize()), label,
+                io.delaynet.stepped.loss.RunningDecision.settledStep(decision, out, network.steps(), network.outputSize()));
     }
 
     @Override

@@ -234,14 +234,16 @@ public final class Trainer<W extends Learner.Workspace> implements AutoCloseable
         int correct = 0;
         int[] predictions = new int[n];
         int[] labels = new int[n];
+        int[] decisionSteps = new int[n];
         for (int i = 0; i < n; i++) {
+            decisionSteps[i] = results[i].decisionStep();
             loss += results[i].loss();
             correct += results[i].correct() ? 1 : 0;
             predictions[i] = results[i].predicted();
             labels[i] = results[i].label();
         }
         return new Evaluation(split, n == 0 ? Double.NaN : loss / n, n == 0 ? Double.NaN : (double) correct / n,
-                predictions, labels);
+                predictions, labels, decisionSteps);
     }
 
     /**

@@ -62,6 +62,30 @@ class OnlineTrainingTest {
     }
 
     @Test
+    void anEvaluationCarriesEverySamplesDecisionStepWhateverTheThreads() {
+        String yaml = OnlineFixtures.small(10, true, "synaptic", "linear", 0.05, "", "online: {feedback: symmetric}");
+        OnlineLearner learner = new OnlineLearner(OnlineFixtures.network(yaml, 6, 3, STEPS), new RandomSpikes(6, 3, 24, 2, 0.15));
+        OnlineWorkspace ws = learner.newWorkspace();
+        int[] expected = new int[learner.size(Split.TEST)];
+        double sum = 0;
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = learner.evaluate(Split.TEST, i, ws).decisionStep();
+            sum += expected[i];
+        }
+        for (int threads : new int[] {1, 3}) {
+            TrainingOptions options = new TrainingOptions(1, 6, 5, threads, Map.of("weights", 0.01, "delays", 0.1),
+                    StepSchedule.NONE, OptimizerSettings.adam(false), UpdateSchedule.PER_BATCH, Double.POSITIVE_INFINITY);
+            try (Trainer<OnlineWorkspace> trainer = new Trainer<>(learner, options)) {
+                io.delaynet.train.Evaluation e = trainer.evaluate(Split.TEST);
+                assertArrayEquals(expected, e.decisionSteps(), threads + " threads");
+                org.junit.jupiter.api.Assertions.assertEquals(sum / expected.length, e.latency().meanSteps(), 1e-12);
+            }
+        }
+        assertTrue(Arrays.stream(expected).distinct().count() > 1, "the fixture's decision steps must differ: "
+                + Arrays.toString(expected));
+    }
+
+    @Test
     void aFewEpochsLearnTheToyTask() {
         String yaml = OnlineFixtures.small(10, false, "synaptic", "linear", 0.05, "", "online: {feedback: symmetric}");
         OnlineNetwork net = OnlineFixtures.network(yaml, 6, 3, STEPS);

@@ -34,6 +34,21 @@ class RunSummaryTest {
     }
 
     @Test
+    void decisionStepsTravelAndOldSummariesReadThemAsUnknown() {
+        RunSummary online = new RunSummary("online", "fsdd", 0.9, 0.9, 0.9, 0.3, 3, 60.0, 50432, 1, 1, 200.0, 3, 0.9,
+                31.25, 27.5);
+        RunSummary read = RunSummary.fromJson(Json.parse(online.toJson()));
+        assertEquals(online, read);
+        assertEquals(31.25, read.decisionStepMean());
+        assertEquals(27.5, read.decisionStepMedian());
+        ObjectNode old = (ObjectNode) Json.parse(online.toJson());
+        old.remove("decision_step_mean");
+        old.remove("decision_step_median");
+        assertTrue(Double.isNaN(RunSummary.fromJson(old).decisionStepMean()));
+        assertTrue(Double.isNaN(SAMPLE.decisionStepMedian()), "the short constructor: a method without a read-out over time");
+    }
+
+    @Test
     void aSummaryFromBeforeBestEpochSelectionKeptItsLastEpoch() {
         ObjectNode old = (ObjectNode) Json.parse(SAMPLE.toJson());
         old.remove("selected_epoch");

@@ -73,7 +73,8 @@ class SweepTest {
         List<String> lines = numbers(one).lines().toList();
         assertEquals(5, lines.size());
         assertEquals("delays,seed,method,config,test_accuracy,validation_accuracy,train_accuracy,test_loss,epochs,"
-                + "parameters,threads,selected_epoch,final_epoch_test_accuracy,run_folder", lines.get(0));
+                + "parameters,threads,selected_epoch,final_epoch_test_accuracy,decision_step_mean,decision_step_median,run_folder",
+                lines.get(0));
         assertTrue(lines.get(1).startsWith("synaptic,1,delgrad,tiny-synaptic,"), lines.get(1));
         assertTrue(lines.get(4).startsWith("axonal,2,delgrad,tiny-axonal,"), lines.get(4));
         assertTrue(lines.get(4).endsWith(",axonal-seed2"), lines.get(4));
