@@ -65,6 +65,11 @@ public final class NirImport {
         Set<String> names = new HashSet<>();
         java.util.Map<String, NirSrm.Group> srm = new java.util.LinkedHashMap<>();
         Set<String> members = new HashSet<>();
+        for (NirNode n : g.nodes().values()) {
+            if (NirFilteredLif.marked(n) && !n.type().equals("CubaLIF") && !n.type().equals("LIF") && !n.type().equals("IF")) {
+                throw NirFilteredLif.refused(n);
+            }
+        }
         for (NirNode n : g.ofType("Threshold")) {
             NirSrm.Group group = NirSrm.recognise(g, n, dt);
             srm.put(n.name(), group);
@@ -225,6 +230,9 @@ public final class NirImport {
                 for (int j = 0; j < size; j++) {
                     gain[j] = snap(r[j] * -Math.expm1(-dt / tauMem) * wIn[j] * -Math.expm1(-dt / tauSyn));
                 }
+                if (NirFilteredLif.marked(n)) {
+                    return NirFilteredLif.neuron(n, uniform(n, "v_threshold", size, null), gain);
+                }
                 return new Neuron.CubaLif(tauSyn / dt, tauMem / dt, uniform(n, "v_threshold", size, null), reset);
             }
             case "LIF", "LI" -> {
@@ -236,6 +244,9 @@ public final class NirImport {
                     return new Neuron.LeakyIntegrator(tau / dt);
                 }
                 zero(n, "v_reset", size);
+                if (NirFilteredLif.marked(n)) {
+                    return NirFilteredLif.neuron(n, uniform(n, "v_threshold", size, null), gain);
+                }
                 return new Neuron.Lif(tau / dt, uniform(n, "v_threshold", size, null), reset);
             }
             default -> { // IF, I: dv/dt = r I
@@ -246,6 +257,9 @@ public final class NirImport {
                     return new Neuron.LeakyIntegrator(Double.POSITIVE_INFINITY);
                 }
                 zero(n, "v_reset", size);
+                if (NirFilteredLif.marked(n)) {
+                    return NirFilteredLif.neuron(n, uniform(n, "v_threshold", size, null), gain);
+                }
                 return new Neuron.Lif(Double.POSITIVE_INFINITY, uniform(n, "v_threshold", size, null), reset);
             }
         }
