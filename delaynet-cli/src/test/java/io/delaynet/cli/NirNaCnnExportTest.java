@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.delaynet.io.Json;
 import io.delaynet.nir.NirFile;
 import io.delaynet.nir.NirGraph;
 import io.delaynet.nir.NirSimulation;
@@ -19,11 +20,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The neighbourhood-aggregation CNN example (filtered LIF neurons, conv - pool - conv - pool - dense),
  * shrunk and trained briefly: its NIR export is Conv2d, SumPool2d, Flatten and CubaLIF nodes, and
- * run with NIR's equations it spikes at the engine's steps on test images (intensity input).
+ * run with NIR's equations it spikes at the engine's steps on test images (intensity input), and
+ * imported again it evaluates exactly like the original.
  */
 class NirNaCnnExportTest {
     @TempDir
@@ -83,5 +86,17 @@ class NirNaCnnExportTest {
         System.out.printf("NA CNN export run with NIR's equations: %d test samples, %d spikes in %d layers, all at the "
                 + "engine's steps%n", samples, spikes, net.layerCount());
         assertTrue(spikes > 0, "the network never spiked");
+
+        Path imported = tmp.resolve("imported");
+        Cli.Result in = Cli.run("import", nir, "--out", imported);
+        assertEquals(0, in.status(), in.err());
+        JsonNode before = Json.parse(Cli.run("eval", "--model", run, "--split", "test", "--json", "--data-dir", data).out());
+        JsonNode after = Json.parse(Cli.run("eval", "--model", imported, "--split", "test", "--json", "--data-dir", data).out());
+        assertTrue(before.get("samples").asInt() > 0);
+        assertEquals(before.get("samples").asInt(), after.get("samples").asInt());
+        assertEquals(before.get("correct").asInt(), after.get("correct").asInt());
+        assertEquals(before.get("loss").asDouble(), after.get("loss").asDouble(), 1e-9);
+        System.out.printf("NA CNN imported back: %d of %d test images correct, loss %s (original %s)%n",
+                after.get("correct").asInt(), after.get("samples").asInt(), after.get("loss"), before.get("loss"));
     }
 }

@@ -131,7 +131,7 @@ final class NirFilteredLif {
 
     static NirException refused(NirNode n) {
         return new NirException("NIR node '" + n.name() + "' (" + n.type() + ") is part of a filtered LIF with a time "
-                + "constant of one step or an infinite membrane time constant, written as LI -> IF/Threshold, which "
+                + "constant of one step or an infinite membrane time constant, written as Threshold or LI -> IF/Threshold, which "
                 + "import does not rebuild", "import filtered LIF populations with 1 < tau_mem < inf, or run the file "
                 + "with 'delaynet nir run'");
     }

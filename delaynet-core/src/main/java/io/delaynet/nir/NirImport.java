@@ -98,7 +98,7 @@ public final class NirImport {
                 populations.add(new Population(n.name(), size, continuous ? NirEventImport.neuron(n, size, dt, gain)
                         : neuron(n, size, dt, gain)));
                 connections.addAll(projections(g, g.sources(n.name()), n, size, gain, dt, names, spiking));
-            } else if (!SYNAPSES.contains(n.type()) && !n.type().equals("Output")) {
+            } else if (!SYNAPSES.contains(n.type()) && !n.type().equals("Output") && !NirSpatialImport.handles(n)) {
                 throw new NirException("NIR node '" + n.name() + "' has type " + n.type()
                         + ", which the time-stepped engine has no form for", "import graphs of Linear, Affine, Delay and "
                         + "LIF/CubaLIF/LI/IF/I nodes and SRM neurons (docs/nir.md), or run it with 'delaynet nir run'");
@@ -297,10 +297,22 @@ public final class NirImport {
 
     private static Connection projection(NirGraph g, String last, NirNode to, int post, double[] gain, double dt,
                                          Set<String> names, Set<String> neurons) {
+        if (NirSpatialImport.starts(g.node(last))) {
+            return NirSpatialImport.projection(g, last, to, post, gain, names, neurons);
+        }
         List<NirNode> path = new ArrayList<>();
         String at = last;
-        while (SYNAPSES.contains(g.node(at).type())) {
+        while (SYNAPSES.contains(g.node(at).type()) || g.node(at).type().equals("Flatten")) {
             NirNode s = g.node(at);
+            if (s.type().equals("Flatten")) { // a shape change only: the values pass as they are
+                List<String> src = g.sources(at);
+                if (src.size() != 1) {
+                    throw new NirException("NIR node '" + at + "' (Flatten) has " + src.size() + " sources",
+                            "a Flatten has one source");
+                }
+                at = src.get(0);
+                continue;
+            }
             if (s.type().equals("Affine")) {
                 zero(s, "bias", s.require("weight").shape()[0]);
             }
