@@ -17,8 +17,9 @@ import java.util.Map;
  * A network description as a NIR graph, in seconds: time-stepped ones exactly (below), event-driven
  * (continuous-time) ones as CubaLIF nodes with Dirac spikes and the first-spike extension
  * ({@code continuousNeuron}). Each population is one neuron
- * node named after it (an SRM population: the four standard nodes of {@link NirSrm}), each
- * projection a {@code Linear} node ({@code <projection>.weight}, the
+ * node named after it (an SRM population: the four standard nodes of {@link NirSrm}; a filtered LIF:
+ * {@link NirFilteredLif}), each convolution or pooling projection the spatial nodes of
+ * {@link NirSpatial}, each dense projection a {@code Linear} node ({@code <projection>.weight}, the
  * description's post-major weights as NIR's (out, in) matrix) with its delays as element-wise
  * {@code Delay} nodes:
  * <ul>
@@ -65,6 +66,7 @@ public final class NirExport {
         double dt = continuous ? d.time().unitSeconds() : d.time().seconds(d.time().dt());
         List<NirNode> nodes = new ArrayList<>();
         List<NirGraph.Edge> edges = new ArrayList<>();
+        Map<String, int[]> shapes = NirSpatial.shapes(d);
         for (Population p : d.populations()) {
             if (!continuous && p.neuron() instanceof Neuron.Srm srm) {
                 NirSrm.export(p, srm, dt, nodes, edges);
@@ -76,13 +78,12 @@ public final class NirExport {
             }
             NirNode node = continuous ? continuousNeuron(p, d.time().unitSeconds(), p.name().equals(d.input()))
                     : neuron(p, d.time().dt(), d.time().unitSeconds(), dt, p.name().equals(d.input()));
-            int[] image = NirSpatial.shapes(d).get(p.name());
+            int[] image = shapes.get(p.name());
             if (node.type().equals("Input") && image != null) { // an image input keeps its (C, H, W) shape
                 node = new NirNode(node.name(), "Input", Map.of("shape", NirSpatial.tensor(image)));
             }
             nodes.add(node);
         }
-        Map<String, int[]> shapes = NirSpatial.shapes(d);
         for (Connection c : d.connections()) {
             if (!c.dense()) {
                 NirSpatial.export(c, entry(d.population(c.to()).orElseThrow()), nodes, edges);
