@@ -149,9 +149,10 @@ final class NirSpatialImport {
             throw bad(source, "has shape " + Arrays.toString(s), "a pool of the input needs a (C, H, W) input shape");
         }
         NirNode at = source;
-        while (!starts(at)) { // through a filtered LIF's current node, and similar element-wise entries
+        while (!starts(at)) { // through a filtered LIF's current node; a dense projection gives no image
             List<String> src = g.sources(at.name());
-            if (src.isEmpty() || g.node(src.get(0)).type().equals("Input")) {
+            if (src.isEmpty() || g.node(src.get(0)).type().equals("Input")
+                    || Set.of("Linear", "Affine", "Delay", "Flatten").contains(g.node(src.get(0)).type())) {
                 throw bad(source, "has no (C, H, W) shape", "a pool reads a population fed by a Conv2d or SumPool2d");
             }
             at = g.node(src.get(0));
