@@ -139,6 +139,31 @@ final class NirSpatialImport {
         }
     }
 
+    /**
+     * The Conv2d, SumPool2d or Scale node among the sources of population node {@code p} (or of
+     * its filtered LIF's current node); a one-line error where none feeds it.
+     */
+    private static NirNode spatialSource(NirGraph g, NirNode p) {
+        NirNode at = p;
+        for (int depth = 0; depth < 2; depth++) {
+            NirNode current = null;
+            for (String s : g.sources(at.name())) {
+                NirNode n = g.node(s);
+                if (starts(n)) {
+                    return n;
+                }
+                if (NirFilteredLif.marked(n) && n.type().equals("LI")) {
+                    current = n;
+                }
+            }
+            if (current == null) {
+                break;
+            }
+            at = current;
+        }
+        throw bad(p, "has no (C, H, W) shape", "a pool reads the Input or a population fed by a Conv2d or SumPool2d");
+    }
+
     /** The (C, H, W) of a pool's or convolution's source: the Input's shape, or what the spatial node into it gives. */
     private static int[] image(NirGraph g, NirNode source) {
         if (source.type().equals("Input")) {
@@ -148,15 +173,7 @@ final class NirSpatialImport {
             }
             throw bad(source, "has shape " + Arrays.toString(s), "a pool of the input needs a (C, H, W) input shape");
         }
-        NirNode at = source;
-        while (!starts(at)) { // through a filtered LIF's current node; a dense projection gives no image
-            List<String> src = g.sources(at.name());
-            if (src.isEmpty() || g.node(src.get(0)).type().equals("Input")
-                    || Set.of("Linear", "Affine", "Delay", "Flatten").contains(g.node(src.get(0)).type())) {
-                throw bad(source, "has no (C, H, W) shape", "a pool reads a population fed by a Conv2d or SumPool2d");
-            }
-            at = g.node(src.get(0));
-        }
+        NirNode at = spatialSource(g, source);
         if (at.type().equals("Scale")) {
             at = g.node(only(g, at));
         }
