@@ -17,8 +17,9 @@ import java.util.Map;
  * A network description as a NIR graph, in seconds: time-stepped ones exactly (below), event-driven
  * (continuous-time) ones as CubaLIF nodes with Dirac spikes and the first-spike extension
  * ({@code continuousNeuron}). Each population is one neuron
- * node named after it (an SRM population: the four standard nodes of {@link NirSrm}), each
- * projection a {@code Linear} node ({@code <projection>.weight}, the
+ * node named after it (an SRM population: the four standard nodes of {@link NirSrm}; a filtered LIF:
+ * {@link NirFilteredLif}), each convolution or pooling projection the spatial nodes of
+ * {@link NirSpatial}, each dense projection a {@code Linear} node ({@code <projection>.weight}, the
  * description's post-major weights as NIR's (out, in) matrix) with its delays as element-wise
  * {@code Delay} nodes:
  * <ul>
@@ -65,17 +66,30 @@ public final class NirExport {
         double dt = continuous ? d.time().unitSeconds() : d.time().seconds(d.time().dt());
         List<NirNode> nodes = new ArrayList<>();
         List<NirGraph.Edge> edges = new ArrayList<>();
+        Map<String, int[]> shapes = NirSpatial.shapes(d);
         for (Population p : d.populations()) {
             if (!continuous && p.neuron() instanceof Neuron.Srm srm) {
                 NirSrm.export(p, srm, dt, nodes, edges);
                 continue;
             }
-            nodes.add(continuous ? continuousNeuron(p, d.time().unitSeconds(), p.name().equals(d.input()))
-                    : neuron(p, d.time().dt(), d.time().unitSeconds(), dt, p.name().equals(d.input())));
+            if (!continuous && p.neuron() instanceof Neuron.FilteredLif f) {
+                NirFilteredLif.export(p, f, dt, nodes, edges);
+                continue;
+            }
+            NirNode node = continuous ? continuousNeuron(p, d.time().unitSeconds(), p.name().equals(d.input()))
+                    : neuron(p, d.time().dt(), d.time().unitSeconds(), dt, p.name().equals(d.input()));
+            int[] image = shapes.get(p.name());
+            if (node.type().equals("Input") && image != null) { // an image input keeps its (C, H, W) shape
+                node = new NirNode(node.name(), "Input", Map.of("shape", NirSpatial.tensor(image)));
+            }
+            nodes.add(node);
         }
         for (Connection c : d.connections()) {
-            c.requireDense("NIR export");
-            projection(c, d, dt, fanoutLimit, nodes, edges);
+            if (!c.dense()) {
+                NirSpatial.export(c, entry(d.population(c.to()).orElseThrow()), nodes, edges);
+                continue;
+            }
+            projection(c, d, dt, fanoutLimit, shapes.get(c.from()), nodes, edges);
         }
         Population out = d.population(d.output()).orElseThrow();
         String outName = unique("output", nodes);
@@ -155,9 +169,7 @@ public final class NirExport {
                 }
             }
             case Neuron.Srm s -> throw new IllegalStateException("SRM populations are written by NirSrm");
-            case Neuron.FilteredLif f -> throw new NirException("population " + p.name() + " has neighbourhood "
-                    + "aggregation's filtered LIF, whose first-order (Euler) decays no continuous-time NIR node "
-                    + "reproduces", "export a model with LIF, CubaLIF or leaky-integrator neurons");
+            case Neuron.FilteredLif f -> throw new IllegalStateException("filtered LIF populations are written by NirFilteredLif");
             case Neuron.FirstSpikeLif f -> throw new NirException("population " + p.name() + " has the event-driven "
                     + "engine's first-spike neurons in a time-stepped network", "describe it in continuous time (dt = 0)");
         }
@@ -218,8 +230,16 @@ public final class NirExport {
         }
     }
 
-    private static void projection(Connection c, NetworkDescription d, double dt, long fanoutLimit, List<NirNode> nodes,
-                                   List<NirGraph.Edge> edges) {
+    /** The node into which projections into {@code p} go: the first of its nodes. */
+    static String entry(Population p) {
+        if (p.neuron() instanceof Neuron.FilteredLif f && NirFilteredLif.split(f)) {
+            return NirFilteredLif.currentName(p.name());
+        }
+        return NirSrm.entry(p);
+    }
+
+    private static void projection(Connection c, NetworkDescription d, double dt, long fanoutLimit, int[] image,
+                                   List<NirNode> nodes, List<NirGraph.Edge> edges) {
         int pre = c.pre();
         int post = c.post();
         double lag = c.recurrent() ? 1 : 0; // the recurrent edge of the cycle supplies one step
@@ -235,24 +255,28 @@ public final class NirExport {
             lagged[k] = Math.max(0, steps);
         }
         String weight = c.name() + ".weight";
-        String to = NirSrm.entry(d.population(c.to()).orElseThrow());
+        String to = entry(d.population(c.to()).orElseThrow());
+        String from = c.from();
+        if (image != null && c.kind() != DelayKind.SYNAPTIC) { // a dense projection out of an image: NIR's Flatten first, so shapes stay consistent
+            from = NirSpatial.flatten(c, image, nodes, edges);
+        }
         String delay = c.name() + ".delay";
         Map<String, String> delayMeta = new LinkedHashMap<>();
         delayMeta.put(NirNames.REALISATION, realisation(c.realisation()));
         switch (c.kind()) {
             case NONE -> {
                 nodes.add(linear(weight, post, pre, c.weights()));
-                chain(edges, c.from(), weight, to);
+                chain(edges, from, weight, to);
             }
             case AXONAL -> {
                 nodes.add(new NirNode(delay, "Delay", Map.of("delay", NirTensor.vector(delays)), delayMeta));
                 nodes.add(linear(weight, post, pre, c.weights()));
-                chain(edges, c.from(), delay, weight, to);
+                chain(edges, from, delay, weight, to);
             }
             case DENDRITIC -> {
                 nodes.add(linear(weight, post, pre, c.weights()));
                 nodes.add(new NirNode(delay, "Delay", Map.of("delay", NirTensor.vector(delays)), delayMeta));
-                chain(edges, c.from(), weight, delay, to);
+                chain(edges, from, weight, delay, to);
             }
             case SYNAPTIC -> {
                 if (NirLagBank.fanoutValues(pre, post) > fanoutLimit) {
@@ -283,7 +307,7 @@ public final class NirExport {
                 delayMeta.put(NirNames.DELAY_KIND, DelayKind.SYNAPTIC.name().toLowerCase(Locale.ROOT));
                 nodes.add(new NirNode(delay, "Delay", Map.of("delay", NirTensor.vector(delays)), delayMeta));
                 nodes.add(linear(weight, post, k, w));
-                chain(edges, c.from(), fanout, delay, weight, to);
+                chain(edges, from, fanout, delay, weight, to);
             }
         }
     }

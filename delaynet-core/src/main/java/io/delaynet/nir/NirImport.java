@@ -65,6 +65,11 @@ public final class NirImport {
         Set<String> names = new HashSet<>();
         java.util.Map<String, NirSrm.Group> srm = new java.util.LinkedHashMap<>();
         Set<String> members = new HashSet<>();
+        for (NirNode n : g.nodes().values()) {
+            if (NirFilteredLif.marked(n) && !n.type().equals("CubaLIF") && !n.type().equals("LIF") && !n.type().equals("IF")) {
+                throw NirFilteredLif.refused(n);
+            }
+        }
         for (NirNode n : g.ofType("Threshold")) {
             NirSrm.Group group = NirSrm.recognise(g, n, dt);
             srm.put(n.name(), group);
@@ -93,7 +98,7 @@ public final class NirImport {
                 populations.add(new Population(n.name(), size, continuous ? NirEventImport.neuron(n, size, dt, gain)
                         : neuron(n, size, dt, gain)));
                 connections.addAll(projections(g, g.sources(n.name()), n, size, gain, dt, names, spiking));
-            } else if (!SYNAPSES.contains(n.type()) && !n.type().equals("Output")) {
+            } else if (!SYNAPSES.contains(n.type()) && !n.type().equals("Output") && !NirSpatialImport.handles(n)) {
                 throw new NirException("NIR node '" + n.name() + "' has type " + n.type()
                         + ", which the time-stepped engine has no form for", "import graphs of Linear, Affine, Delay and "
                         + "LIF/CubaLIF/LI/IF/I nodes and SRM neurons (docs/nir.md), or run it with 'delaynet nir run'");
@@ -225,6 +230,9 @@ public final class NirImport {
                 for (int j = 0; j < size; j++) {
                     gain[j] = snap(r[j] * -Math.expm1(-dt / tauMem) * wIn[j] * -Math.expm1(-dt / tauSyn));
                 }
+                if (NirFilteredLif.marked(n)) {
+                    return NirFilteredLif.neuron(n, uniform(n, "v_threshold", size, null), gain);
+                }
                 return new Neuron.CubaLif(tauSyn / dt, tauMem / dt, uniform(n, "v_threshold", size, null), reset);
             }
             case "LIF", "LI" -> {
@@ -236,6 +244,9 @@ public final class NirImport {
                     return new Neuron.LeakyIntegrator(tau / dt);
                 }
                 zero(n, "v_reset", size);
+                if (NirFilteredLif.marked(n)) {
+                    return NirFilteredLif.neuron(n, uniform(n, "v_threshold", size, null), gain);
+                }
                 return new Neuron.Lif(tau / dt, uniform(n, "v_threshold", size, null), reset);
             }
             default -> { // IF, I: dv/dt = r I
@@ -246,6 +257,9 @@ public final class NirImport {
                     return new Neuron.LeakyIntegrator(Double.POSITIVE_INFINITY);
                 }
                 zero(n, "v_reset", size);
+                if (NirFilteredLif.marked(n)) {
+                    return NirFilteredLif.neuron(n, uniform(n, "v_threshold", size, null), gain);
+                }
                 return new Neuron.Lif(Double.POSITIVE_INFINITY, uniform(n, "v_threshold", size, null), reset);
             }
         }
@@ -283,10 +297,22 @@ public final class NirImport {
 
     private static Connection projection(NirGraph g, String last, NirNode to, int post, double[] gain, double dt,
                                          Set<String> names, Set<String> neurons) {
+        if (NirSpatialImport.starts(g.node(last))) {
+            return NirSpatialImport.projection(g, last, to, post, gain, names, neurons);
+        }
         List<NirNode> path = new ArrayList<>();
         String at = last;
-        while (SYNAPSES.contains(g.node(at).type())) {
+        while (SYNAPSES.contains(g.node(at).type()) || g.node(at).type().equals("Flatten")) {
             NirNode s = g.node(at);
+            if (s.type().equals("Flatten")) { // a shape change only: the values pass as they are
+                List<String> src = g.sources(at);
+                if (src.size() != 1) {
+                    throw new NirException("NIR node '" + at + "' (Flatten) has " + src.size() + " sources",
+                            "a Flatten has one source");
+                }
+                at = src.get(0);
+                continue;
+            }
             if (s.type().equals("Affine")) {
                 zero(s, "bias", s.require("weight").shape()[0]);
             }

@@ -25,7 +25,12 @@ public final class NirNames {
     public static final String FIRST_SPIKE = "delaynet.first_spike";
     /** Delay node: how the engine moved the delayed spikes onto steps ("linear", "floor", "round", "gaussian:SIGMA"). */
     public static final String REALISATION = "delaynet.realisation";
-    /** Threshold node: "srm" where it is the threshold of SLAYER's spike response model (the nodes around it: NirSrm). */
+    /** Node named after a filtered-LIF population: its tau_syn in steps (NirFilteredLif). */
+    public static final String TAU_SYN_STEPS = "delaynet.tau_syn_steps";
+    /** Node named after a filtered-LIF population: its tau_mem in steps ("Infinity" for none). */
+    public static final String TAU_MEM_STEPS = "delaynet.tau_mem_steps";
+    /** Threshold node: "srm" where it is the threshold of SLAYER's spike response model (the nodes around it: NirSrm);
+     * "filtered_lif" on the nodes of neighbourhood aggregation's filtered LIF (NirFilteredLif). */
     public static final String NEURON = "delaynet.neuron";
     /** Delay node of a lag bank ({@code delaynet.delay_kind = synaptic_lag}): the projection it belongs to. */
     public static final String PROJECTION = "delaynet.projection";

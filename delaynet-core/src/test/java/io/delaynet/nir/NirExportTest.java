@@ -74,10 +74,11 @@ class NirExportTest {
     void whatNirCannotSayIsAOneLineError() {
         var d = SteppedFixtures.axonalDendritic(1);
         var pops = new java.util.ArrayList<>(d.populations());
-        pops.set(1, new io.delaynet.model.Population("h1", 6, new io.delaynet.model.Neuron.FilteredLif(2, 4, 1)));
-        var filtered = new NetworkDescription(d.time(), d.window(), pops, d.connections(), d.input(), d.output(), d.decision());
-        NirException e = assertThrows(NirException.class, () -> NirExport.export(filtered));
-        assertTrue(e.getMessage().contains("h1") && e.getMessage().contains("filtered LIF"), e.getMessage());
+        pops.set(1, new io.delaynet.model.Population("h1", 6,
+                new io.delaynet.model.Neuron.Lif(5, 0.8, io.delaynet.model.Reset.NONE)));
+        var unreset = new NetworkDescription(d.time(), d.window(), pops, d.connections(), d.input(), d.output(), d.decision());
+        NirException e = assertThrows(NirException.class, () -> NirExport.export(unreset));
+        assertTrue(e.getMessage().contains("h1") && e.getMessage().contains("does not reset"), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), e.getMessage());
     }
 }

@@ -24,7 +24,7 @@ class NirPythonReadBackTest {
     @TempDir
     Path tmp;
 
-    private static final String SCRIPT = """
+    static final String SCRIPT = """
             import h5py, json, sys
             out = {}
             with h5py.File(sys.argv[1], 'r') as f:
@@ -46,7 +46,7 @@ class NirPythonReadBackTest {
             print(json.dumps(out))
             """;
 
-    private static String python() {
+    static String python() {
         for (String candidate : List.of("/usr/bin/python3", "python3")) {
             try {
                 Process p = new ProcessBuilder(candidate, "-c", "import h5py").redirectErrorStream(true).start();
