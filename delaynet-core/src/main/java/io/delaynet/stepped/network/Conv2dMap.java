@@ -117,16 +117,22 @@ record Conv2dMap(Topology.Conv2d shape) implements SpatialMap {
         int k = shape.kernel();
         int outs = shape.outChannels();
         int taps = shape.inChannels() * k * k;
-        if (scratch[2].length < outs * taps) {
-            scratch[2] = new double[outs * taps];
-        }
-        double[] wt = scratch[2];
+        double[] wt = tapScratch(scratch);
         for (int o = 0; o < outs; o++) {
             for (int q = 0; q < taps; q++) {
                 wt[q * outs + o] = w[o * taps + q];
             }
         }
         return wt;
+    }
+
+    /** The scratch's third array, at least one double per weight ({@code [c][ky][kx][o]} layouts). */
+    private double[] tapScratch(double[][] scratch) {
+        int weights = shape.outChannels() * shape.inChannels() * shape.kernel() * shape.kernel();
+        if (scratch[2].length < weights) {
+            scratch[2] = new double[weights];
+        }
+        return scratch[2];
     }
 
     private double[][] scratch(int steps) {
@@ -166,10 +172,7 @@ record Conv2dMap(Topology.Conv2d shape) implements SpatialMap {
                 }
             }
         }
-        if (scratch[2].length < outs * taps) {
-            scratch[2] = new double[outs * taps];
-        }
-        double[] acc = scratch[2];
+        double[] acc = tapScratch(scratch);
         Arrays.fill(acc, 0, outs * taps, 0.0);
         for (int t = 0; t < steps; t++) {
             for (int e = in.from(t); e < in.to(t); e++) {
