@@ -1,7 +1,7 @@
 package io.delaynet.online;
 
 import io.delaynet.config.ConfigBinder;
-import io.delaynet.stepped.loss.ReadoutCrossEntropy;
+import io.delaynet.stepped.loss.SpikeLoss;
 import io.delaynet.stepped.network.Activity;
 import io.delaynet.stepped.network.SpikeEvents;
 import io.delaynet.stepped.network.SteppedNetwork;
@@ -63,8 +63,9 @@ public final class OnlineBenchmark {
         SteppedNetwork bptt = online.network();
         Activity activity = bptt.newActivity();
         double[][] gradients = buffers(bptt.parameters());
-        timeBptt(bptt, activity, gradients, inputsBySample, classes);
-        double bpttSeconds = timeBptt(bptt, activity, gradients, inputsBySample, classes);
+        SpikeLoss loss = OnlineMethod.loss(config);
+        timeBptt(bptt, loss, activity, gradients, inputsBySample, classes);
+        double bpttSeconds = timeBptt(bptt, loss, activity, gradients, inputsBySample, classes);
         return new Result(steps, samples, samples / onlineSeconds, samples / bpttSeconds, bytes(ws),
                 bytes(longer.newWorkspace()));
     }
@@ -85,9 +86,8 @@ public final class OnlineBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static double timeBptt(SteppedNetwork net, Activity activity, double[][] gradients, SpikeEvents[] inputs,
-                                   int classes) {
-        ReadoutCrossEntropy loss = new ReadoutCrossEntropy(ReadoutCrossEntropy.Over.EVERY_STEP);
+    private static double timeBptt(SteppedNetwork net, SpikeLoss loss, Activity activity, double[][] gradients,
+                                   SpikeEvents[] inputs, int classes) {
         double[] gradOut = new double[net.steps() * net.outputSize()];
         double[][] trained = new double[gradients.length][];
         List<ParameterGroup> groups = net.parameters();

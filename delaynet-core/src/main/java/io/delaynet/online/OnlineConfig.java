@@ -13,6 +13,22 @@ import io.delaynet.stepped.loss.Decision;
 public record OnlineConfig(String method, SteppedConfig.Data data, SteppedConfig.Network network, Online online,
                            Loss loss, TrainingSection training) {
 
+    public OnlineConfig {
+        if (network != null && loss != null) {
+            loss = loss.forReadout(!network.readout().leakyIntegrator());
+        }
+    }
+
+    /** A spiking read-out ({@code network.readout.model: spiking}) rather than leaky integrators. */
+    public boolean spikingReadout() {
+        return !network.readout().leakyIntegrator();
+    }
+
+    /** The spiking read-out's spike-trace decay per step, exp(-dt / loss.trace_tau_ms). */
+    public double traceDecay() {
+        return Math.exp(-network.dtMs() / loss.traceTauMs());
+    }
+
     /** {@code online:} the third factor, and which rule computes the gradient. */
     public record Online(String feedback, Double feedbackStd, String gradient) {
         public Online {
@@ -30,14 +46,36 @@ public record OnlineConfig(String method, SteppedConfig.Data data, SteppedConfig
         }
     }
 
-    /** {@code loss:} the read-out's softmax cross-entropy at every step; only the decision is a choice. */
-    public record Loss(String decision) {
+    /**
+     * {@code loss:} the softmax cross-entropy at every step, of the leaky integrators' potentials or
+     * of the spiking read-out's spike trace (time constant {@code trace_tau_ms}); the decision is a
+     * choice, null = the read-out's natural one (mean_output, most_spikes).
+     */
+    public record Loss(String decision, double traceTauMs) {
         public Loss {
-            Decision d = Decision.parse(decision);
-            if (d != Decision.MEAN_OUTPUT && d != Decision.MAX_OUTPUT) {
-                throw new IllegalArgumentException("the online read-out decides by mean_output or max_output, not "
-                        + decision);
+            if (decision != null) {
+                Decision.parse(decision);
             }
+            if (!(traceTauMs > 0) || Double.isInfinite(traceTauMs)) {
+                throw new IllegalArgumentException("trace_tau_ms must be a positive number, got " + traceTauMs);
+            }
+        }
+
+        /** The decision resolved and checked against the read-out it names a class from. */
+        Loss forReadout(boolean spiking) {
+            if (decision == null) {
+                return new Loss(spiking ? "most_spikes" : "mean_output", traceTauMs);
+            }
+            Decision d = Decision.parse(decision);
+            if (spiking && d != Decision.MOST_SPIKES && d != Decision.EARLIEST_SPIKE) {
+                throw new IllegalArgumentException("a spiking read-out (network.readout.model: spiking) decides by "
+                        + "most_spikes or earliest_spike, not " + decision + "; set loss.decision to one of them or null");
+            }
+            if (!spiking && d != Decision.MEAN_OUTPUT && d != Decision.MAX_OUTPUT) {
+                throw new IllegalArgumentException("the online read-out decides by mean_output or max_output, not "
+                        + decision + " (spike decisions need network.readout.model: spiking)");
+            }
+            return this;
         }
     }
 }

@@ -17,6 +17,8 @@ import io.delaynet.stepped.SteppedLearner;
 import io.delaynet.stepped.SteppedMethod;
 import io.delaynet.stepped.loss.Decision;
 import io.delaynet.stepped.loss.ReadoutCrossEntropy;
+import io.delaynet.stepped.loss.SpikeLoss;
+import io.delaynet.stepped.loss.TraceCrossEntropy;
 import io.delaynet.stepped.network.SteppedDescriptions;
 import io.delaynet.stepped.network.SteppedNetwork;
 import io.delaynet.util.RandomStreams;
@@ -62,8 +64,9 @@ public final class OnlineMethod implements Method {
 
     /**
      * The configured experiment: the three-factor learner, or with {@code online.gradient: bptt} the
-     * time-stepped engine's BPTT learner on the very same network (read-out without delays, softmax
-     * cross-entropy at every step), whose experiment describes and saves the network alike.
+     * time-stepped engine's BPTT learner on the very same network (read-out without delays, leaky or
+     * spiking, the same softmax cross-entropy at every step), whose experiment describes and saves
+     * the network alike.
      */
     public Experiment buildExperiment(ObjectNode resolved, RunContext context) {
         OnlineConfig config = ConfigBinder.bind(resolved, OnlineConfig.class, "config");
@@ -81,7 +84,7 @@ public final class OnlineMethod implements Method {
                     config.training().resolvedThreads(), "data.audio.duration_ms / network.dt_ms, and network.hidden");
             SteppedNetwork network = steppedNetwork(config, loaded.samples().inputSize(), loaded.samples().classes(),
                     loaded.steps(), streams);
-            return new SteppedExperiment(bpttLearner(network, loaded.samples(), config.loss().decision()),
+            return new SteppedExperiment(bpttLearner(network, loaded.samples(), config),
                     config.training(), loaded.files(), config.network().dtMs() / 1000, config.loss().decision());
         }
         OnlineNetwork network = network(config, loaded.samples().inputSize(), loaded.samples().classes(),
@@ -91,13 +94,21 @@ public final class OnlineMethod implements Method {
     }
 
     /**
-     * BPTT on the online network's own time-stepped network: the loss is the read-out's softmax
-     * cross-entropy at every step (the loss whose gradient the three-factor rule accumulates), the
-     * surrogate the one the eligibility traces use. Delays are clamped after every step as online.
+     * BPTT on the online network's own time-stepped network: the loss is the one whose gradient the
+     * three-factor rule accumulates ({@link #loss}), the surrogate the one the eligibility traces
+     * use. Delays are clamped after every step as online.
      */
-    public static SteppedLearner bpttLearner(SteppedNetwork network, SampleSource samples, String decision) {
-        return new SteppedLearner(network, new ReadoutCrossEntropy(ReadoutCrossEntropy.Over.EVERY_STEP),
-                Decision.parse(decision), samples, true);
+    public static SteppedLearner bpttLearner(SteppedNetwork network, SampleSource samples, OnlineConfig config) {
+        return new SteppedLearner(network, loss(config), Decision.parse(config.loss().decision()), samples, true);
+    }
+
+    /**
+     * The loss of a configuration as the time-stepped engine evaluates it: the softmax cross-entropy
+     * at every step of the leaky integrators' potentials, or of the spiking read-out's spike trace.
+     */
+    public static SpikeLoss loss(OnlineConfig config) {
+        return config.spikingReadout() ? new TraceCrossEntropy(config.traceDecay())
+                : new ReadoutCrossEntropy(ReadoutCrossEntropy.Over.EVERY_STEP);
     }
 
     /** What the online rule needs of a configuration, checked before any data is read. */
@@ -112,10 +123,6 @@ public final class OnlineMethod implements Method {
         if (!model.equals("lif") && !model.equals("cuba_lif")) {
             throw new ConfigException("network.neuron.model '" + n.neuron().model()
                     + "' has no online rule here; use lif or cuba_lif");
-        }
-        if (!n.readout().leakyIntegrator()) {
-            throw new ConfigException("the online method reads out with leaky integrators; set network.readout.model: "
-                    + "leaky_integrator");
         }
         if (n.hidden().isEmpty()) {
             throw new ConfigException("the online method needs at least one hidden layer; set network.hidden, e.g. [128]");
@@ -160,7 +167,8 @@ public final class OnlineMethod implements Method {
                 fixed[l] = Feedback.randomMatrix(n.hidden().get(l), classes, std, streams.stream("feedback", l));
             }
         }
-        return new OnlineNetwork(stepped, feedback, fixed, Decision.parse(config.loss().decision()));
+        return new OnlineNetwork(stepped, feedback, fixed, Decision.parse(config.loss().decision()),
+                config.spikingReadout() ? config.traceDecay() : Double.NaN);
     }
 
     /**

@@ -15,14 +15,15 @@ import java.util.List;
  * A time-stepped network ({@link SteppedNetwork}: its layers, projections and parameter groups)
  * run forward one step at a time with the three-factor rule of docs/three-factor.md: hidden
  * layers of LIF or CubaLIF neurons (feed-forward, optionally recurrent), delays on their
- * projections, and a read-out of leaky integrators without delays scored by a softmax
- * cross-entropy at every step.
+ * projections, and a read-out without delays scored by a softmax cross-entropy at every step. The
+ * read-out is either leaky integrators (the cross-entropy of their potentials) or spiking neurons
+ * of the hidden layers' model (the cross-entropy of a low-pass trace of their spikes, section 4a).
  *
  * <p>Per step t: each hidden layer gathers its input from the histories, steps its neurons (hard
- * spikes) and records psi; the read-out integrates; the read-out error {@code err[t] = (softmax(y[t])
- * - onehot) / T} gives the read-out weights their exact gradient {@code err_k[t] ybar_j[t]} and,
- * through the {@link Feedback} matrix, the learning signal {@code L_j[t]} of every hidden neuron;
- * every trainable weight and delay then advances its trace and adds {@code L_j[t] ebar[t]}.
+ * spikes) and records psi; the read-out integrates (or steps its neurons and its spike trace); the
+ * read-out error {@code err[t] = (softmax(y[t]) - onehot) / T} gives the read-out weights their exact
+ * gradient and, through the {@link Feedback} matrix and the worker's {@link ReadoutPath}, every
+ * trainable hidden weight and delay advances its trace and adds the step's share of the gradient.
  * Nothing of step t is kept beyond what the delays need.
  *
  * <p>Read-only during a sequence: it reads the parameters and writes only into the workspace.
@@ -32,30 +33,39 @@ public final class OnlineNetwork {
     private final TracedProjection[] forward;
     private final TracedProjection[] recurrent;
     private final ParameterGroup readoutWeights;
+    /** The spiking read-out's projection from the last hidden layer (no delays); null for leaky integrators. */
+    private final TracedProjection spikingReadout;
+    /** The read-out's decay: the leaky integrators' membrane, or the spiking read-out's spike trace. */
     private final double kappa;
     private final Feedback feedback;
     private final double[][] fixedFeedback;
     private final Decision decision;
     private final List<ParameterGroup> groups;
 
-    /**
-     * @param fixedFeedback per hidden layer, the random matrix B (hidden x classes, pre-major); null
-     *                      for {@link Feedback#SYMMETRIC}
-     */
-    /** How the read-out names a class (mean_output or max_output). */
+    /** How the read-out names a class (mean_output or max_output; most_spikes or earliest_spike when it spikes). */
     public Decision decision() {
         return decision;
     }
 
+    /** A network with a leaky-integrator read-out. */
     public OnlineNetwork(SteppedNetwork network, Feedback feedback, double[][] fixedFeedback, Decision decision) {
+        this(network, feedback, fixedFeedback, decision, Double.NaN);
+    }
+
+    /**
+     * @param fixedFeedback per hidden layer, the random matrix B (hidden x classes, pre-major); null
+     *                      for {@link Feedback#SYMMETRIC}
+     * @param traceDecay    a spiking read-out's spike-trace decay exp(-dt / tau), in (0, 1), which
+     *                      the loss scores; ignored (NaN) for a leaky-integrator read-out
+     */
+    public OnlineNetwork(SteppedNetwork network, Feedback feedback, double[][] fixedFeedback, Decision decision,
+                         double traceDecay) {
         int last = network.layerCount() - 1;
         if (last < 1) {
             throw new IllegalArgumentException("online learning needs at least one hidden layer");
         }
         Layer out = network.layer(last);
-        if (!(out.neuron() instanceof LeakyIntegratorParams li)) {
-            throw new IllegalArgumentException("online learning needs a leaky_integrator read-out");
-        }
+        boolean spiking = !(out.neuron() instanceof LeakyIntegratorParams);
         if (out.input().kind() != DelayKind.NONE || out.isRecurrent()) {
             throw new IllegalArgumentException("the online read-out has no delays and no recurrence");
         }
@@ -66,8 +76,13 @@ public final class OnlineNetwork {
         if (feedback == Feedback.RANDOM && (fixedFeedback == null || fixedFeedback.length != last)) {
             throw new IllegalArgumentException("random feedback needs one fixed matrix per hidden layer");
         }
-        if (decision != Decision.MEAN_OUTPUT && decision != Decision.MAX_OUTPUT) {
-            throw new IllegalArgumentException("the online read-out decides by mean_output or max_output");
+        if (spiking ? decision != Decision.MOST_SPIKES && decision != Decision.EARLIEST_SPIKE
+                : decision != Decision.MEAN_OUTPUT && decision != Decision.MAX_OUTPUT) {
+            throw new IllegalArgumentException(spiking ? "a spiking read-out decides by most_spikes or earliest_spike"
+                    : "the online read-out decides by mean_output or max_output");
+        }
+        if (spiking && !(traceDecay > 0 && traceDecay < 1)) {
+            throw new IllegalArgumentException("a spiking read-out needs a spike-trace decay in (0, 1), got " + traceDecay);
         }
         this.network = network;
         this.forward = new TracedProjection[last];
@@ -77,7 +92,8 @@ public final class OnlineNetwork {
             recurrent[l] = network.layer(l).isRecurrent() ? new TracedProjection(network.layer(l).recurrent()) : null;
         }
         this.readoutWeights = out.input().weights();
-        this.kappa = li.beta();
+        this.spikingReadout = spiking ? new TracedProjection(out.input()) : null;
+        this.kappa = spiking ? traceDecay : ((LeakyIntegratorParams) out.neuron()).beta();
         this.feedback = feedback;
         this.fixedFeedback = fixedFeedback;
         this.decision = decision;
@@ -90,6 +106,15 @@ public final class OnlineNetwork {
 
     public Feedback feedback() {
         return feedback;
+    }
+
+    /** The spiking read-out's projection, or null when the read-out is leaky integrators. */
+    TracedProjection spikingReadout() {
+        return spikingReadout;
+    }
+
+    double kappa() {
+        return kappa;
     }
 
     int hiddenCount() {
@@ -170,7 +195,7 @@ public final class OnlineNetwork {
         for (int t = 0; t < steps; t++) {
             forwardStep(input, t, ws);
             loss += readoutError(ws, label, steps);
-            ws.running.advance(ws.readout, 0);
+            ws.running.advance(spikingReadout == null ? ws.readout : ws.output.spikes(), 0);
             if (learn) {
                 learnStep(t, ws);
                 if ((t + 1) % every == 0 || t == steps - 1) {
@@ -189,7 +214,7 @@ public final class OnlineNetwork {
             row[input.neuron(k)] += input.value(k);
         }
         for (int l = 0; l < forward.length; l++) {
-            HiddenLayer n = ws.layers[l];
+            LifLayer n = ws.layers[l];
             ws.below[l].put(t, l == 0 ? row : ws.layers[l - 1].spikes());
             n.beginStep();
             forward[l].addInput(ws.below[l], t, n.input());
@@ -199,6 +224,10 @@ public final class OnlineNetwork {
             n.step();
         }
         double[] z = ws.layers[forward.length - 1].spikes();
+        if (spikingReadout != null) {
+            spikingReadoutStep(z, t, ws);
+            return;
+        }
         double[] w = readoutWeights.values();
         double[] a = ws.readoutInput;
         java.util.Arrays.fill(a, 0.0);
@@ -212,6 +241,19 @@ public final class OnlineNetwork {
         }
         for (int k = 0; k < classes; k++) {
             ws.readout[k] = kappa * ws.readout[k] + a[k];
+        }
+    }
+
+    /** The output neurons step on the last hidden layer's spikes of the same step; their trace r follows. */
+    private void spikingReadoutStep(double[] z, int t, OnlineWorkspace ws) {
+        LifLayer out = ws.output;
+        ws.readoutBelow.put(t, z);
+        out.beginStep();
+        spikingReadout.addInput(ws.readoutBelow, t, out.input());
+        out.step();
+        double[] spikes = out.spikes();
+        for (int k = 0; k < spikes.length; k++) {
+            ws.readout[k] = kappa * ws.readout[k] + spikes[k];
         }
     }
 
@@ -238,47 +280,58 @@ public final class OnlineNetwork {
         int last = forward.length - 1;
         double[] err = ws.error;
         int classes = err.length;
-        double[] z = ws.layers[last].spikes();
-        double[] ybar = ws.readoutTrace;
-        for (int j = 0; j < ybar.length; j++) {
-            ybar[j] = kappa * ybar[j] + z[j];
-        }
         int out = slot(readoutWeights);
-        if (ws.trained(out)) {
-            double[] g = ws.gradients()[out];
+        if (spikingReadout != null) {
+            if (ws.trained(out)) {
+                spikingReadout.trace(ws.readoutBelow, t, ws.output, ws.readoutTraces, ws.readoutPath,
+                        ws.gradients()[out], null);
+            }
+        } else {
+            double[] z = ws.layers[last].spikes();
+            double[] ybar = ws.readoutTrace;
             for (int j = 0; j < ybar.length; j++) {
-                if (ybar[j] != 0) {
-                    for (int k = 0; k < classes; k++) {
-                        g[j * classes + k] += err[k] * ybar[j];
+                ybar[j] = kappa * ybar[j] + z[j];
+            }
+            if (ws.trained(out)) {
+                double[] g = ws.gradients()[out];
+                for (int j = 0; j < ybar.length; j++) {
+                    if (ybar[j] != 0) {
+                        for (int k = 0; k < classes; k++) {
+                            g[j * classes + k] += err[k] * ybar[j];
+                        }
                     }
                 }
             }
         }
         for (int l = 0; l <= last; l++) {
             double[] b = feedback == Feedback.SYMMETRIC ? readoutWeights.values() : fixedFeedback[l];
-            double[] signal = ws.signal[l];
-            for (int j = 0; j < signal.length; j++) {
-                double s = 0;
-                for (int k = 0; k < classes; k++) {
-                    s += b[j * classes + k] * err[k];
+            if (ws.paths[l] instanceof SpikingReadoutPath spiking) {
+                spiking.feedback(b);
+            } else {
+                double[] signal = ws.signal[l];
+                for (int j = 0; j < signal.length; j++) {
+                    double s = 0;
+                    for (int k = 0; k < classes; k++) {
+                        s += b[j * classes + k] * err[k];
+                    }
+                    signal[j] = s;
                 }
-                signal[j] = s;
             }
-            trace(forward[l], ws.below[l], t, ws.layers[l], ws.forwardTraces[l], signal, ws);
+            trace(forward[l], ws.below[l], t, ws.layers[l], ws.forwardTraces[l], ws.paths[l], ws);
             if (recurrent[l] != null) {
-                trace(recurrent[l], ws.own[l], t, ws.layers[l], ws.recurrentTraces[l], signal, ws);
+                trace(recurrent[l], ws.own[l], t, ws.layers[l], ws.recurrentTraces[l], ws.paths[l], ws);
             }
         }
     }
 
-    private void trace(TracedProjection p, History h, int t, HiddenLayer n, Traces tr, double[] signal,
+    private void trace(TracedProjection p, History h, int t, LifLayer n, Traces tr, ReadoutPath path,
                        OnlineWorkspace ws) {
         if (tr.weightCurrent == null && tr.delayCurrent == null) {
             return;
         }
         int w = slot(p.projection().weights());
         int d = slot(p.projection().delays());
-        p.trace(h, t, n, tr, signal, kappa, w < 0 ? null : ws.gradients()[w], d < 0 ? null : ws.gradients()[d]);
+        p.trace(h, t, n, tr, path, w < 0 ? null : ws.gradients()[w], d < 0 ? null : ws.gradients()[d]);
     }
 
     /** A layer's own spikes of step t join its recurrent history once everything of step t has read the older ones. */

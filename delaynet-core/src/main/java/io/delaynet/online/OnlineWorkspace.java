@@ -19,19 +19,28 @@ import java.util.Arrays;
 public final class OnlineWorkspace implements Learner.Workspace {
     final SpikeEvents input;
     final double[] inputRow;
-    final HiddenLayer[] layers;
+    final LifLayer[] layers;
     /** Per hidden layer: the history of what feeds it from below (the data or the layer below). */
     final History[] below;
     /** Per hidden layer: the history of its own spikes, for its recurrent projection (null without). */
     final History[] own;
     final Traces[] forwardTraces;
     final Traces[] recurrentTraces;
-    /** Per hidden layer: L_j[t]. */
+    /** Per hidden layer: L_j[t] (leaky-integrator read-out). */
     final double[][] signal;
+    /** Per hidden layer: how its eligibilities reach the loss through the read-out. */
+    final ReadoutPath[] paths;
     final double[] readoutInput;
+    /** The leaky integrators' potentials y[t], or the spiking read-out's spike trace r[t]: what the loss scores. */
     final double[] readout;
-    /** The last hidden layer's spikes filtered with the read-out's decay: d y_k / d W_jk. */
+    /** The last hidden layer's spikes filtered with the read-out's decay: d y_k / d W_jk (leaky integrators). */
     final double[] readoutTrace;
+    /** The spiking read-out's neurons, the last hidden layer's spikes they read, and their weights' traces. */
+    final LifLayer output;
+    final History readoutBelow;
+    final Traces readoutTraces;
+    /** The read-out weights' path: their eligibility filtered with the trace's decay, times dE/dr_k. */
+    final ReadoutPath readoutPath;
     final double[] error;
     final double[] probabilities;
     /** The class the read-out names so far and the step it settled at (the decision latency). */
@@ -45,32 +54,43 @@ public final class OnlineWorkspace implements Learner.Workspace {
         int layerCount = n.hiddenCount();
         input = new SpikeEvents(n.steps());
         inputRow = new double[n.inputSize()];
-        layers = new HiddenLayer[layerCount];
+        layers = new LifLayer[layerCount];
         below = new History[layerCount];
         own = new History[layerCount];
         forwardTraces = new Traces[layerCount];
         recurrentTraces = new Traces[layerCount];
         signal = new double[layerCount][];
+        paths = new ReadoutPath[layerCount];
+        int classes = n.outputSize();
+        error = new double[classes];
+        TracedProjection spiking = n.spikingReadout();
+        output = spiking == null ? null
+                : new LifLayer(n.network().layer(layerCount).neuron(), classes, n.network().spikeFunction());
         for (int l = 0; l < layerCount; l++) {
             TracedProjection ff = n.forward(l);
-            layers[l] = new HiddenLayer(n.network().layer(l).neuron(), ff.post(), n.network().spikeFunction());
+            layers[l] = new LifLayer(n.network().layer(l).neuron(), ff.post(), n.network().spikeFunction());
             below[l] = new History(ff.pre(), ff.depth());
+            signal[l] = new double[ff.post()];
+            paths[l] = spiking == null ? new LeakyReadoutPath(n.kappa(), signal[l])
+                    : new SpikingReadoutPath(output, n.kappa(), error);
+            int stride = paths[l].stride();
             forwardTraces[l] = new Traces(ff.pre() * ff.post(), n.trains(ff.projection().weights()),
-                    n.trains(ff.projection().delays()));
+                    n.trains(ff.projection().delays()), stride);
             TracedProjection rec = n.recurrent(l);
             if (rec != null) {
                 own[l] = new History(rec.pre(), rec.depth());
                 recurrentTraces[l] = new Traces(rec.pre() * rec.post(), n.trains(rec.projection().weights()),
-                        n.trains(rec.projection().delays()));
+                        n.trains(rec.projection().delays()), stride);
             }
-            signal[l] = new double[ff.post()];
         }
-        int classes = n.outputSize();
         readoutInput = new double[classes];
         readout = new double[classes];
         readoutTrace = new double[layers[layerCount - 1].size()];
-        error = new double[classes];
         probabilities = new double[classes];
+        readoutBelow = spiking == null ? null : new History(spiking.pre(), spiking.depth());
+        readoutTraces = spiking == null ? null
+                : new Traces(spiking.pre() * spiking.post(), n.trains(spiking.projection().weights()), false, 1);
+        readoutPath = spiking == null ? null : new LeakyReadoutPath(n.kappa(), error);
         running = new io.delaynet.stepped.loss.RunningDecision(n.decision(), classes);
     }
 
@@ -80,9 +100,10 @@ public final class OnlineWorkspace implements Learner.Workspace {
     /**
      * The bytes a workspace of {@code n} holds, array by array as the constructor allocates them,
      * without the gradient accumulators: per hidden layer its seven neuron arrays, the histories
-     * (width x depth of the longest delay) and the traces (up to six doubles per synapse), then the
-     * read-out's arrays and the input spike list, counted at the stepped activity's assumed spike
-     * share of steps x inputs.
+     * (width x depth of the longest delay), the traces (per synapse and trained kind two doubles and
+     * the read-out path's stride: 1, or 1 + 2 classes for a spiking read-out) and its path, then the
+     * read-out's arrays (a spiking read-out's neurons, history and weight traces too) and the input
+     * spike list, counted at the stepped activity's assumed spike share of steps x inputs.
      */
     static long bytes(OnlineNetwork n) {
         return bytes(n, Activity.SPIKE_FRACTION);
@@ -91,17 +112,23 @@ public final class OnlineWorkspace implements Learner.Workspace {
     /** As {@link #bytes(OnlineNetwork)}, with the input list counted at {@code spikeShare} (0: as first allocated). */
     static long bytes(OnlineNetwork n, double spikeShare) {
         int layerCount = n.hiddenCount();
-        long total = 256 + 6 * references(layerCount) + doubles(n.inputSize());
+        TracedProjection spiking = n.spikingReadout();
+        int stride = spiking == null ? 1 : 1 + 2 * n.outputSize();
+        long total = 256 + 7 * references(layerCount) + doubles(n.inputSize());
         for (int l = 0; l < layerCount; l++) {
             TracedProjection ff = n.forward(l);
-            total += 64 + 7 * doubles(ff.post()) + history(ff) + traces(n, ff) + doubles(ff.post());
+            total += 64 + 7 * doubles(ff.post()) + history(ff) + traces(n, ff, stride) + doubles(ff.post()) + 48;
             TracedProjection rec = n.recurrent(l);
             if (rec != null) {
-                total += history(rec) + traces(n, rec);
+                total += history(rec) + traces(n, rec, stride);
             }
             if (l == layerCount - 1) {
                 total += doubles(ff.post());
             }
+        }
+        if (spiking != null) {
+            // the output neurons (seven arrays), the hidden row they read, their weights' traces and path
+            total += 64 + 7 * doubles(n.outputSize()) + history(spiking) + traces(n, spiking, 1) + 48;
         }
         long sparseInput = (long) Math.ceil((double) n.steps() * n.inputSize() * spikeShare);
         // The running decision: an object with a score, a count and a first step per class.
@@ -113,10 +140,15 @@ public final class OnlineWorkspace implements Learner.Workspace {
         return 32 + doubles((long) p.pre() * p.depth()) + ints(p.depth());
     }
 
-    private static long traces(OnlineNetwork n, TracedProjection p) {
+    private static long traces(OnlineNetwork n, TracedProjection p, int stride) {
         long synapses = (long) p.pre() * p.post();
-        int arrays = (n.trains(p.projection().weights()) ? 3 : 0) + (n.trains(p.projection().delays()) ? 3 : 0);
-        return 48 + arrays * doubles(synapses);
+        long total = 48;
+        for (boolean trains : new boolean[] {n.trains(p.projection().weights()), n.trains(p.projection().delays())}) {
+            if (trains) {
+                total += 2 * doubles(synapses) + doubles(synapses * stride);
+            }
+        }
+        return total;
     }
 
     /** Back to rest: the start of a sequence. Gradients are left alone (the trainer zeroes them). */
@@ -132,6 +164,11 @@ public final class OnlineWorkspace implements Learner.Workspace {
         }
         Arrays.fill(readout, 0.0);
         Arrays.fill(readoutTrace, 0.0);
+        if (output != null) {
+            output.clear();
+            readoutBelow.clear();
+            readoutTraces.clear();
+        }
     }
 
     boolean trained(int group) {
@@ -155,6 +192,9 @@ public final class OnlineWorkspace implements Learner.Workspace {
             if (own[l] != null) {
                 n += own[l].doubles() + recurrentTraces[l].doubles();
             }
+        }
+        if (output != null) {
+            n += output.doubles() + readoutBelow.doubles() + readoutTraces.doubles();
         }
         return n;
     }

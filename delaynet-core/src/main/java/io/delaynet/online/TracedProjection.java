@@ -108,14 +108,13 @@ final class TracedProjection {
 
     /**
      * Advances the traces of every trainable parameter by step t of the postsynaptic layer and
-     * adds {@code L_j[t] * ebar[t]} to the gradients (null: frozen or absent).
+     * adds what the step contributes to the gradients (null: frozen or absent): the eligibility
+     * {@code psi_j du_j/dp} taken to the loss by {@code path} (docs/three-factor.md).
      *
-     * @param n      the postsynaptic layer after its step t (psi, the reset Jacobian, constants)
-     * @param signal L_j[t], the learning signal of each postsynaptic neuron
-     * @param kappa  the read-out's decay: the eligibility is filtered with it (docs/three-factor.md)
+     * @param n    the postsynaptic layer after its step t (psi, the reset Jacobian, constants)
+     * @param path from neuron j's spike to the loss, with this step's learning signal
      */
-    void trace(History h, int t, HiddenLayer n, Traces tr, double[] signal, double kappa, double[] gradWeights,
-               double[] gradDelays) {
+    void trace(History h, int t, LifLayer n, Traces tr, ReadoutPath path, double[] gradWeights, double[] gradDelays) {
         double[] w = projection.weights().values();
         double[] rows = h.rows();
         int[] lag = h.lags(t);
@@ -125,6 +124,7 @@ final class TracedProjection {
         double[] jac = n.jacobian();
         boolean weights = tr.weightCurrent != null;
         boolean delays = tr.delayCurrent != null;
+        int stride = path.stride();
         for (int i = 0; i < pre; i++) {
             int wRow = i * post;
             for (int j = 0; j < post; j++) {
@@ -144,20 +144,16 @@ final class TracedProjection {
                 if (weights) {
                     double current = alpha * tr.weightCurrent[s] + x;
                     double potential = beta * tr.weightAfter[s] + current;
-                    double filtered = kappa * tr.weightFiltered[s] + psi[j] * potential;
                     tr.weightCurrent[s] = current;
                     tr.weightAfter[s] = jac[j] * potential;
-                    tr.weightFiltered[s] = filtered;
-                    gradWeights[s] += signal[j] * filtered;
+                    gradWeights[s] += path.advance(tr.weightPath, s * stride, j, psi[j] * potential);
                 }
                 if (delays) {
                     double current = alpha * tr.delayCurrent[s] + w[s] * slope;
                     double potential = beta * tr.delayAfter[s] + current;
-                    double filtered = kappa * tr.delayFiltered[s] + psi[j] * potential;
                     tr.delayCurrent[s] = current;
                     tr.delayAfter[s] = jac[j] * potential;
-                    tr.delayFiltered[s] = filtered;
-                    gradDelays[k] += signal[j] * filtered;
+                    gradDelays[k] += path.advance(tr.delayPath, s * stride, j, psi[j] * potential);
                 }
             }
         }

@@ -64,10 +64,16 @@ class EligibilityFiniteDifferenceTest {
         assertTrue(checked > 100, "traces that moved: " + checked);
     }
 
-    @ParameterizedTest(name = "{0} delays")
-    @CsvSource({"synaptic", "axonal"})
-    void onlineGradientIsTheDerivativeOfTheLoss(String kind) {
-        OnlineNetwork net = smooth(kind, "cuba_lif", "subtract");
+    /**
+     * With a spiking read-out its neurons are graded sigmoids too, reset followed: the read-out
+     * weights' traces and the hidden layer's path through the read-out's state and spike trace must
+     * give the derivative of the trace's cross-entropy.
+     */
+    @ParameterizedTest(name = "{0} delays, {1} read-out, {2} reset")
+    @CsvSource({"synaptic, leaky_integrator, subtract", "axonal, leaky_integrator, subtract",
+            "synaptic, spiking, subtract", "axonal, spiking, zero", "none, spiking, zero"})
+    void onlineGradientIsTheDerivativeOfTheLoss(String kind, String readout, String reset) {
+        OnlineNetwork net = smooth(kind, "cuba_lif", reset, readout);
         RandomSpikes samples = new RandomSpikes(INPUTS, CLASSES, 1, 12, 0.3);
         double[][] gradient = OnlineVersusBpttTest.onlineGradient(net, samples, 0);
         List<ParameterGroup> groups = net.network().parameters();
@@ -91,15 +97,21 @@ class EligibilityFiniteDifferenceTest {
 
     /** A one-hidden-layer network of graded sigmoid spikes whose reset is differentiated. */
     private static OnlineNetwork smooth(String kind, String model, String reset) {
+        return smooth(kind, model, reset, "leaky_integrator");
+    }
+
+    private static OnlineNetwork smooth(String kind, String model, String reset, String readout) {
         OnlineConfig c = OnlineFixtures.config(OnlineFixtures.small(4, false, kind, "linear", 0.3, """
-                neuron: {model: %s, threshold: 1.0, detach_reset: false, lif: {reset: %s}, cuba_lif: {reset: %s}}"""
-                .formatted(model, reset, reset), ""));
+                neuron: {model: %s, threshold: 1.0, detach_reset: false, lif: {reset: %s}, cuba_lif: {reset: %s}}
+                  readout: {model: %s}"""
+                .formatted(model, reset, reset, readout), "loss: {trace_tau_ms: 30}"));
         NetworkDescription d = OnlineMethod.withoutReadoutDelays(NetworkFactory.describe(c.network(), INPUTS, CLASSES,
-                STEPS, new RandomStreams(4), "mean_output"));
+                STEPS, new RandomStreams(4), c.loss().decision()));
         SpikeFunction spike = new SpikeFunction.SmoothSigmoid(0.2);
         SteppedNetwork stepped = SteppedDescriptions.build(d, new SteppedDescriptions.Options(spike,
                 new SurrogateGradient(spike), false, true, true, new DelayBounds(0, 8), new DelayBounds(1, 5)));
-        return new OnlineNetwork(stepped, Feedback.SYMMETRIC, null, Decision.MEAN_OUTPUT);
+        return new OnlineNetwork(stepped, Feedback.SYMMETRIC, null, Decision.parse(c.loss().decision()),
+                c.spikingReadout() ? c.traceDecay() : Double.NaN);
     }
 
     private static double loss(OnlineNetwork net, RandomSpikes samples) {
@@ -114,7 +126,7 @@ class EligibilityFiniteDifferenceTest {
         samples.encode(Split.TRAIN, 0, ws.input);
         List<double[]> rows = new ArrayList<>();
         Traces tr = ws.forwardTraces[0];
-        HiddenLayer layer = ws.layers[0];
+        LifLayer layer = ws.layers[0];
         net.run(ws.input, samples.label(Split.TRAIN, 0), ws, true, 1, () -> rows.add(new double[] {
                 tr.weightCurrent[s], tr.weightAfter[s], tr.delayCurrent[s], tr.delayAfter[s],
                 layer.current()[j], layer.after()[j]}));

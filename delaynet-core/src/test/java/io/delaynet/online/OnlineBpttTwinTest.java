@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code online.gradient: bptt} trains the online method's own network by backpropagation through
  * time: built from the same configuration and seed, the two start from the same parameters, give the
  * same forward pass (loss, decision and decision step of every sample), and where the three-factor rule is exact
- * (one feed-forward hidden layer, symmetric feedback) the same gradient; with recurrence only the
+ * (one feed-forward hidden layer, symmetric feedback) the same gradient, with either read-out (leaky
+ * integrators, or spiking neurons scored on their spike trace); with recurrence only the
  * read-out's gradient is exact, and the hidden groups' cosine is bounded as in OnlineVersusBpttTest.
  */
 class OnlineBpttTwinTest {
@@ -30,10 +31,12 @@ class OnlineBpttTwinTest {
     private static final int STEPS = 40;
     private static final int SAMPLES = 6;
 
-    @ParameterizedTest(name = "recurrent {0}, {1} delays")
-    @CsvSource({"false, synaptic", "false, axonal", "false, none", "true, synaptic"})
-    void theTwinStartsFromTheSameNetworkAndRunsItTheSame(boolean recurrent, String delays) {
-        Twin twin = new Twin(recurrent, delays, 0.05);
+    @ParameterizedTest(name = "recurrent {0}, {1} delays, {2} read-out")
+    @CsvSource({"false, synaptic, leaky_integrator", "false, axonal, leaky_integrator", "false, none, leaky_integrator",
+            "true, synaptic, leaky_integrator", "false, synaptic, spiking", "false, axonal, spiking",
+            "true, synaptic, spiking"})
+    void theTwinStartsFromTheSameNetworkAndRunsItTheSame(boolean recurrent, String delays, String readout) {
+        Twin twin = new Twin(recurrent, delays, 0.05, readout);
         List<ParameterGroup> a = twin.online.parameters();
         List<ParameterGroup> b = twin.bptt.parameters();
         assertEquals(a.size(), b.size());
@@ -64,10 +67,11 @@ class OnlineBpttTwinTest {
         assertTrue(lateDecisions > 0, "some decision must settle after the first step");
     }
 
-    @ParameterizedTest(name = "{0} delays")
-    @CsvSource({"synaptic", "axonal", "none"})
-    void whereTheRuleIsExactTheTwinHasTheOnlineGradient(String delays) {
-        Twin twin = new Twin(false, delays, 0.05);
+    @ParameterizedTest(name = "{0} delays, {1} read-out")
+    @CsvSource({"synaptic, leaky_integrator", "axonal, leaky_integrator", "none, leaky_integrator",
+            "synaptic, spiking", "axonal, spiking", "none, spiking"})
+    void whereTheRuleIsExactTheTwinHasTheOnlineGradient(String delays, String readout) {
+        Twin twin = new Twin(false, delays, 0.05, readout);
         for (int index = 0; index < SAMPLES; index++) {
             double[][] online = onlineGradient(twin.online, index);
             double[][] bptt = bpttGradient(twin.bptt, index);
@@ -87,7 +91,7 @@ class OnlineBpttTwinTest {
 
     @Test
     void withRecurrenceTheReadoutGradientIsExactAndTheHiddenOnesPointAlike() {
-        Twin twin = new Twin(true, "synaptic", 0.05);
+        Twin twin = new Twin(true, "synaptic", 0.05, "leaky_integrator");
         List<ParameterGroup> groups = twin.online.parameters();
         StringBuilder report = new StringBuilder();
         for (int index = 0; index < SAMPLES; index++) {
@@ -138,9 +142,9 @@ class OnlineBpttTwinTest {
         final OnlineLearner online;
         final SteppedLearner bptt;
 
-        Twin(boolean recurrent, String delays, double recurrentStd) {
-            String network = OnlineFixtures.small(6, recurrent, delays, "linear", recurrentStd, "",
-                    "online: {feedback: symmetric, gradient: %s}");
+        Twin(boolean recurrent, String delays, double recurrentStd, String readout) {
+            String network = OnlineFixtures.small(6, recurrent, delays, "linear", recurrentStd,
+                    "readout: {model: " + readout + "}", "online: {feedback: symmetric, gradient: %s}");
             RandomSpikes samples = new RandomSpikes(INPUTS, CLASSES, SAMPLES, 3, 0.15);
             OnlineConfig three = OnlineFixtures.config(network.formatted("three_factor"));
             OnlineConfig back = OnlineFixtures.config(network.formatted("bptt"));
@@ -151,7 +155,7 @@ class OnlineBpttTwinTest {
                     new RandomStreams(three.training().seed())), samples);
             SteppedNetwork stepped = OnlineMethod.steppedNetwork(back, INPUTS, CLASSES, STEPS,
                     new RandomStreams(back.training().seed()));
-            bptt = OnlineMethod.bpttLearner(stepped, samples, back.loss().decision());
+            bptt = OnlineMethod.bpttLearner(stepped, samples, back);
         }
     }
 }

@@ -15,11 +15,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * allocate: without the input list's growth, the allocation to a few per cent; with it, above.
  */
 class OnlineMemoryEstimateTest {
-    @ParameterizedTest(name = "hidden {0}, recurrent {1}, {2} delays")
-    @CsvSource({"40, true, synaptic", "40, false, axonal", "60, true, none"})
-    void theEstimateBoundsWhatAWorkspaceAndATrainerAllocate(int hidden, boolean recurrent, String delays) {
-        OnlineNetwork net = OnlineFixtures.network(OnlineFixtures.small(hidden, recurrent, delays, "linear", 0.05, "", ""),
-                30, 3, 200);
+    @ParameterizedTest(name = "hidden {0}, recurrent {1}, {2} delays, {3} read-out")
+    @CsvSource({"40, true, synaptic, leaky_integrator", "40, false, axonal, leaky_integrator",
+            "60, true, none, leaky_integrator", "40, false, synaptic, spiking", "40, true, axonal, spiking"})
+    void theEstimateBoundsWhatAWorkspaceAndATrainerAllocate(int hidden, boolean recurrent, String delays,
+                                                           String readout) {
+        OnlineNetwork net = OnlineFixtures.network(OnlineFixtures.small(hidden, recurrent, delays, "linear", 0.05,
+                "readout: {model: " + readout + "}", ""), 30, 3, 200);
         OnlineLearner learner = new OnlineLearner(net, new RandomSpikes(30, 3, 200, 2, 0.15));
         long withoutGrowth = learner.workspaceBytes() - OnlineWorkspace.bytes(net) + OnlineWorkspace.bytes(net, 0);
         Allocations.bounds(withoutGrowth, learner::newWorkspace, 1.03, "one new workspace");

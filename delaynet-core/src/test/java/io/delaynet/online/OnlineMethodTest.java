@@ -33,7 +33,7 @@ class OnlineMethodTest {
         try (Stream<Path> list = Files.list(Path.of("..", "examples"))) {
             files = list.filter(p -> p.getFileName().toString().contains("-online-")).sorted().toList();
         }
-        assertEquals(5, files.size(), "examples: " + files);
+        assertEquals(6, files.size(), "examples: " + files);
         for (Path f : files) {
             String name = f.getFileName().toString();
             OnlineConfig c = ConfigBinder.bind(ConfigTree.merge(method.defaults(), ConfigTree.read(f)),
@@ -47,8 +47,8 @@ class OnlineMethodTest {
                     .map(g -> g.name() + ":" + g.size()).toList();
             List<String> expected = switch (name) {
                 case "fsdd-online-weights-only.yaml" -> List.of("layer1.weights:8192", "layer2.weights:1280");
-                case "fsdd-online-synaptic.yaml" -> List.of("layer1.weights:8192", "layer1.delays:8192",
-                        "layer2.weights:1280");
+                case "fsdd-online-synaptic.yaml", "fsdd-online-spiking-readout.yaml" -> List.of("layer1.weights:8192",
+                        "layer1.delays:8192", "layer2.weights:1280");
                 case "fsdd-online-axonal.yaml" -> List.of("layer1.weights:8192", "layer1.delays:64",
                         "layer2.weights:1280");
                 case "fsdd-online-recurrent-synaptic.yaml" -> List.of("layer1.weights:8192", "layer1.delays:8192",
@@ -58,6 +58,7 @@ class OnlineMethodTest {
                 default -> throw new AssertionError("unexpected example " + name);
             };
             assertEquals(expected, groups, name);
+            assertEquals(name.contains("spiking-readout"), n.spikingReadout() != null, name);
         }
     }
 
@@ -82,13 +83,31 @@ class OnlineMethodTest {
         e = assertThrows(ConfigException.class, () -> OnlineMethod.check(
                 OnlineFixtures.config("network: {neuron: {model: srm}}")));
         assertTrue(e.getMessage().contains("use lif or cuba_lif"), e.getMessage());
-        e = assertThrows(ConfigException.class, () -> OnlineMethod.check(
-                OnlineFixtures.config("network: {readout: {model: spiking}}")));
-        assertTrue(e.getMessage().contains("leaky_integrator"), e.getMessage());
         e = assertThrows(ConfigException.class, () -> method.build(ConfigTree.merge(method.defaults(),
                 ConfigTree.parse("online: {feedbak: random}", "t")), new RunContext(null)));
         assertTrue(e.getMessage().contains("feedbak"), e.getMessage());
         assertThrows(ConfigException.class, () -> OnlineFixtures.config("loss: {decision: earliest_spike}"));
+    }
+
+    @Test
+    void theSpikingReadoutIsConfiguredAndCheckedInOneLine() {
+        OnlineConfig spiking = OnlineFixtures.config("network: {readout: {model: spiking}}");
+        OnlineMethod.check(spiking);
+        assertEquals("most_spikes", spiking.loss().decision(), "null decides by the read-out's own rule");
+        assertEquals(Math.exp(-10.0 / 50.0), spiking.traceDecay(), 1e-15);
+        assertEquals("mean_output", OnlineFixtures.config("loss: {decision: null}").loss().decision());
+        assertEquals("earliest_spike", OnlineFixtures.config(
+                "network: {readout: {model: spiking}}\nloss: {decision: earliest_spike}").loss().decision());
+        for (String[] mistake : new String[][] {
+                {"network: {readout: {model: spiking}}\nloss: {decision: mean_output}", "most_spikes or earliest_spike"},
+                {"network: {readout: {model: spiking}}\nloss: {trace_tau_ms: 0}", "trace_tau_ms must be a positive"},
+                {"loss: {trace_tau_ms: -3}", "trace_tau_ms must be a positive"},
+                {"network: {readout: {model: cuba_lif}}", "use spiking or leaky_integrator"},
+                {"network: {readout: {model: spiking}}\nloss: {decision: first}", "unknown decision"}}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> OnlineFixtures.config(mistake[0]), mistake[0]);
+            assertTrue(e.getMessage().contains(mistake[1]), e.getMessage());
+            assertEquals(-1, e.getMessage().indexOf('\n'), "one line: " + e.getMessage());
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.delaynet.stepped.loss.ReadoutCrossEntropy;
+import io.delaynet.stepped.loss.SpikeLoss;
 import io.delaynet.stepped.network.Activity;
 import io.delaynet.stepped.network.SpikeEvents;
 import io.delaynet.stepped.network.SteppedNetwork;
@@ -16,34 +17,47 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Where the three-factor rule is exact (one hidden layer, no recurrence, symmetric feedback, a
- * read-out of leaky integrators without delays, the same surrogate in both), the gradient the
- * online pass accumulates over a sequence equals backpropagation through time of the stepped
- * engine on the same network, for weights and delays, to 1e-9 relative; with recurrence the
- * online rule drops the paths through the other neurons, and its direction stays close to BPTT's.
+ * read-out without delays, leaky integrators or spiking neurons, the same surrogate in both), the
+ * gradient the online pass accumulates over a sequence equals backpropagation through time of the
+ * stepped engine on the same network, for weights and delays, to 1e-9 relative; with recurrence
+ * the online rule drops the paths through the other neurons, and its direction stays close to BPTT's.
  */
 class OnlineVersusBpttTest {
     private static final int INPUTS = 7;
     private static final int CLASSES = 3;
     private static final int STEPS = 40;
 
-    @ParameterizedTest(name = "{0} delays, {1}, {2} reset, detach {3}, {4}")
+    @ParameterizedTest(name = "{5} read-out, {0} delays, {1}, {2} reset, detach {3}, {4}")
     @CsvSource({
-            "synaptic, cuba_lif, subtract, true, linear",
-            "axonal, cuba_lif, subtract, true, linear",
-            "synaptic, lif, zero, false, linear",
-            "axonal, cuba_lif, zero, false, gaussian",
-            "synaptic, lif, subtract, true, integer",
-            "none, cuba_lif, subtract, true, linear"})
-    void feedForwardOnlineGradientEqualsBptt(String kind, String model, String reset, boolean detach, String forward) {
+            "synaptic, cuba_lif, subtract, true, linear, leaky_integrator",
+            "axonal, cuba_lif, subtract, true, linear, leaky_integrator",
+            "synaptic, lif, zero, false, linear, leaky_integrator",
+            "axonal, cuba_lif, zero, false, gaussian, leaky_integrator",
+            "synaptic, lif, subtract, true, integer, leaky_integrator",
+            "none, cuba_lif, subtract, true, linear, leaky_integrator",
+            "synaptic, cuba_lif, subtract, true, linear, spiking",
+            "axonal, cuba_lif, subtract, true, linear, spiking",
+            "synaptic, lif, zero, true, linear, spiking",
+            "synaptic, cuba_lif, zero, false, gaussian, spiking",
+            "axonal, lif, subtract, false, integer, spiking",
+            "none, cuba_lif, subtract, true, linear, spiking"})
+    void feedForwardOnlineGradientEqualsBptt(String kind, String model, String reset, boolean detach, String forward,
+                                             String readout) {
         String yaml = OnlineFixtures.small(6, false, kind, forward, 0.3, """
-                neuron: {model: %s, detach_reset: %s, lif: {reset: %s}, cuba_lif: {reset: %s}}"""
-                .formatted(model, detach, reset, reset), "online: {feedback: symmetric}");
+                neuron: {model: %s, detach_reset: %s, lif: {reset: %s}, cuba_lif: {reset: %s}}
+                  readout: {model: %s}"""
+                .formatted(model, detach, reset, reset, readout), "online: {feedback: symmetric}\nloss: {trace_tau_ms: 30}");
+        OnlineConfig config = OnlineFixtures.config(yaml);
         OnlineNetwork online = OnlineFixtures.network(yaml, INPUTS, CLASSES, STEPS);
+        assertEquals(readout.equals("spiking"), online.spikingReadout() != null);
+        SpikeLoss loss = OnlineMethod.loss(config);
         RandomSpikes samples = new RandomSpikes(INPUTS, CLASSES, 4, 3, 0.15);
         int compared = 0;
+        int outputSpikes = 0;
         for (int index = 0; index < 4; index++) {
             double[][] onlineGradient = onlineGradient(online, samples, index);
-            double[][] bptt = bpttGradient(online.network(), samples, index);
+            double[][] bptt = bpttGradient(online.network(), loss, samples, index);
+            outputSpikes += outputSpikes(online.network(), samples, index);
             List<ParameterGroup> groups = online.network().parameters();
             for (int g = 0; g < groups.size(); g++) {
                 double scale = maxAbs(bptt[g]);
@@ -56,6 +70,9 @@ class OnlineVersusBpttTest {
             }
         }
         assertEquals(4 * (kind.equals("none") ? 2 : 3), compared);
+        if (readout.equals("spiking")) {
+            assertTrue(outputSpikes > 0, "the read-out must spike for its reset and trace to be checked");
+        }
     }
 
     /**
@@ -102,14 +119,31 @@ class OnlineVersusBpttTest {
     }
 
     static double[][] bpttGradient(SteppedNetwork network, RandomSpikes samples, int index) {
+        return bpttGradient(network, new ReadoutCrossEntropy(ReadoutCrossEntropy.Over.EVERY_STEP), samples, index);
+    }
+
+    /** The output layer's spikes over one sample (its potentials, for leaky integrators: then not counted). */
+    private static int outputSpikes(SteppedNetwork network, RandomSpikes samples, int index) {
+        SpikeEvents input = new SpikeEvents(network.steps());
+        samples.encode(io.delaynet.train.Split.TRAIN, index, input);
+        Activity activity = network.newActivity();
+        network.forward(input, activity);
+        int n = 0;
+        for (double v : activity.spikes(network.layerCount() - 1)) {
+            n += v == 1.0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    static double[][] bpttGradient(SteppedNetwork network, SpikeLoss loss, RandomSpikes samples, int index) {
         SpikeEvents input = new SpikeEvents(network.steps());
         samples.encode(io.delaynet.train.Split.TRAIN, index, input);
         Activity activity = network.newActivity();
         network.forward(input, activity);
         double[] out = activity.spikes(network.layerCount() - 1);
         double[] gradOut = new double[network.steps() * network.outputSize()];
-        new ReadoutCrossEntropy(ReadoutCrossEntropy.Over.EVERY_STEP).evaluate(out, network.steps(),
-                network.outputSize(), samples.label(io.delaynet.train.Split.TRAIN, index), gradOut);
+        loss.evaluate(out, network.steps(), network.outputSize(), samples.label(io.delaynet.train.Split.TRAIN, index),
+                gradOut);
         List<ParameterGroup> groups = network.parameters();
         double[][] gradients = new double[groups.size()][];
         for (int g = 0; g < groups.size(); g++) {

@@ -5,7 +5,7 @@ package io.delaynet.stepped.loss;
  * non-spiking read-out ({@link ReadoutCrossEntropy}). Arrays are laid out {@code s[t * classes + k]}.
  */
 public sealed interface SpikeLoss permits SpikeTimeLoss, CountCrossEntropy, FirstSpikeLoss, ReadoutCrossEntropy,
-        FilteredKernelLoss, SpikeCountLoss {
+        FilteredKernelLoss, SpikeCountLoss, TraceCrossEntropy {
 
     /**
      * The loss of {@code spikes} for the true class {@code label}.

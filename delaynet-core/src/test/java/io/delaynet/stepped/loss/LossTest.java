@@ -140,4 +140,33 @@ class LossTest {
         assertEquals(-1.0, g[9 * K + 1], 0.0);
         assertEquals(-4.0, g[6 * K + 2], 0.0);
     }
+
+    @Test
+    void traceCrossEntropyAgainstItsDefinitionAndFiniteDifferences() {
+        TraceCrossEntropy loss = new TraceCrossEntropy(0.5);
+        double[] s = new double[T * K];
+        s[2 * K + 1] = 1; // one spike of class 1 at step 2: trace (1/2)^(t-2) from t = 2 on
+        double expected = 0;
+        for (int t = 0; t < T; t++) {
+            double r = t < 2 ? 0 : Math.pow(0.5, t - 2);
+            expected += Math.log(2 + Math.exp(r)) - r; // classes 0 and 2 stay at 0
+        }
+        assertEquals(expected / T, loss.evaluate(s, T, K, 1, null), 1e-12);
+        double[] graded = new double[T * K];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int k = 0; k < graded.length; k++) {
+            graded[k] = r.nextDouble();
+        }
+        double[] g = new double[T * K];
+        loss.evaluate(graded, T, K, 0, g);
+        for (int k = 0; k < graded.length; k++) {
+            double saved = graded[k];
+            graded[k] = saved + 1e-6;
+            double plus = loss.evaluate(graded, T, K, 0, null);
+            graded[k] = saved - 1e-6;
+            double minus = loss.evaluate(graded, T, K, 0, null);
+            graded[k] = saved;
+            assertEquals((plus - minus) / 2e-6, g[k], 1e-9, "entry " + k);
+        }
+    }
 }

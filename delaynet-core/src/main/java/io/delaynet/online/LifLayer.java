@@ -7,8 +7,8 @@ import io.delaynet.stepped.surrogate.SpikeFunction;
 import java.util.Arrays;
 
 /**
- * One hidden layer's neurons for one worker, stepped forward one step at a time, with what the
- * eligibility traces need of the step: the surrogate derivative psi_j[t] of each spike and the
+ * One layer's LIF or CubaLIF neurons for one worker (a hidden layer, or the spiking read-out),
+ * stepped forward one step at a time, with what the eligibility traces need of the step: the surrogate derivative psi_j[t] of each spike and the
  * Jacobian of the membrane after the spike decision with respect to the one before it.
  *
  * <p>CubaLIF ({@link CubaLifParams}) and LIF ({@link LifParams}) share one form; LIF is CubaLIF with
@@ -21,7 +21,7 @@ import java.util.Arrays;
  * numbers agree with it. The forward pass emits hard spikes; psi comes from the spike function's
  * derivative (the surrogate) and is used by the traces only.
  */
-final class HiddenLayer {
+final class LifLayer {
     private final int size;
     private final double alpha;
     private final double beta;
@@ -37,7 +37,7 @@ final class HiddenLayer {
     private final double[] psi;
     private final double[] jacobian;
 
-    HiddenLayer(NeuronModel model, int size, SpikeFunction spike) {
+    LifLayer(NeuronModel model, int size, SpikeFunction spike) {
         this.size = size;
         this.spike = spike;
         switch (model) {
@@ -55,7 +55,7 @@ final class HiddenLayer {
                 subtract = l.reset() == LifParams.Reset.SUBTRACT;
                 throughReset = !l.detachReset();
             }
-            default -> throw new IllegalArgumentException("online learning runs lif and cuba_lif hidden neurons, not "
+            default -> throw new IllegalArgumentException("online learning runs lif and cuba_lif neurons, not "
                     + model.getClass().getSimpleName());
         }
         current = new double[size];
