@@ -29,9 +29,14 @@ public record OnlineConfig(String method, SteppedConfig.Data data, SteppedConfig
         return Math.exp(-network.dtMs() / loss.traceTauMs());
     }
 
-    /** {@code online:} the third factor, and which rule computes the gradient. */
-    public record Online(String feedback, Double feedbackStd, String gradient) {
+    /**
+     * {@code online:} the third factor, which rule computes the gradient, and whether the training
+     * recordings form one unsegmented stream (state never reset between them).
+     */
+    public record Online(String feedback, Double feedbackStd, String gradient, Boolean stream) {
         public Online {
+            // configurations written before streaming existed leave it out: one sequence per recording
+            stream = stream != null && stream;
             Feedback.parse(feedback);
             // configurations written before the switch existed leave it out: the three-factor rule
             gradient = gradient == null ? "three_factor" : gradient;

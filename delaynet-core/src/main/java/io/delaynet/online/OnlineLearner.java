@@ -10,19 +10,32 @@ import java.util.List;
 /**
  * The three-factor rule as a {@link StreamingLearner}: a sample is one sequence, simulated forward
  * once, its gradient estimate summed step by step into the workspace; the trainer applies it at
- * the end of the sequence (per sample or per batch) or every k steps inside it.
+ * the end of the sequence (per sample or per batch) or every k steps inside it. In a stream
+ * ({@code online.stream}) a sample is the next segment of one long input instead, and the
+ * simulation is never reset between them.
  */
 public final class OnlineLearner implements StreamingLearner<OnlineWorkspace> {
     private final OnlineNetwork network;
     private final SampleSource samples;
+    private final boolean stream;
 
     public OnlineLearner(OnlineNetwork network, SampleSource samples) {
+        this(network, samples, false);
+    }
+
+    /**
+     * @param stream true: the training recordings, in the order the trainer hands them over, are
+     *               one unsegmented input; each carries on from the state the previous one left
+     *               (online.stream). Evaluation always starts every recording from rest.
+     */
+    public OnlineLearner(OnlineNetwork network, SampleSource samples, boolean stream) {
         if (network.inputSize() != samples.inputSize() || network.outputSize() != samples.classes()) {
             throw new IllegalArgumentException("network is " + network.inputSize() + " -> " + network.outputSize()
                     + " but the data has " + samples.inputSize() + " inputs and " + samples.classes() + " classes");
         }
         this.network = network;
         this.samples = samples;
+        this.stream = stream;
     }
 
     public OnlineNetwork network() {
@@ -56,7 +69,7 @@ public final class OnlineLearner implements StreamingLearner<OnlineWorkspace> {
     @Override
     public SampleResult learn(int index, OnlineWorkspace ws, int updateEvery, UpdateHook hook) {
         samples.encode(Split.TRAIN, index, ws.input);
-        return network.run(ws.input, samples.label(Split.TRAIN, index), ws, true, updateEvery, hook);
+        return network.run(ws.input, samples.label(Split.TRAIN, index), ws, true, updateEvery, hook, stream);
     }
 
     /** As {@link #learn} with one update at the end, for a sample of any split (inspection). */

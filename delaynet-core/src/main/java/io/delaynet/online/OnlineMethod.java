@@ -89,7 +89,8 @@ public final class OnlineMethod implements Method {
         }
         OnlineNetwork network = network(config, loaded.samples().inputSize(), loaded.samples().classes(),
                 loaded.steps(), streams);
-        return new OnlineExperiment(new OnlineLearner(network, loaded.samples()), config.training(), loaded.files(),
+        return new OnlineExperiment(new OnlineLearner(network, loaded.samples(), config.online().stream()),
+                config.training(), loaded.files(),
                 config.network().dtMs() / 1000, config.loss().decision());
     }
 
@@ -118,6 +119,12 @@ public final class OnlineMethod implements Method {
         if (bptt && config.training().update().schedule() instanceof io.delaynet.train.UpdateSchedule.EverySteps) {
             throw new ConfigException("online.gradient: bptt computes the gradient after the whole sequence; set "
                     + "training.update.every to batch or sample (or online.gradient: three_factor)");
+        }
+        if (config.online().stream() && (bptt
+                || config.training().update().schedule() instanceof io.delaynet.train.UpdateSchedule.PerBatch)) {
+            throw new ConfigException("online.stream learns from one unsegmented input, one recording after the other "
+                    + "with the state carried on; set training.update.every to steps or sample and online.gradient: "
+                    + "three_factor (or online.stream: false)");
         }
         String model = n.neuron().model().toLowerCase(Locale.ROOT);
         if (!model.equals("lif") && !model.equals("cuba_lif")) {

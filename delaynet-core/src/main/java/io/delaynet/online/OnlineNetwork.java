@@ -184,30 +184,46 @@ public final class OnlineNetwork {
      */
     public SampleResult run(SpikeEvents input, int label, OnlineWorkspace ws, boolean learn, int every,
                             UpdateHook hook) {
+        return run(input, label, ws, learn, every, hook, false);
+    }
+
+    /**
+     * Runs one sequence, from rest or, with {@code carryOn}, as the next segment of one unsegmented
+     * stream: then nothing is reset (neurons, histories, traces, read-out carry on from the end of the
+     * previous segment, and spikes still in flight arrive), only the loss, the label and the running
+     * decision are this segment's.
+     */
+    public SampleResult run(SpikeEvents input, int label, OnlineWorkspace ws, boolean learn, int every,
+                            UpdateHook hook, boolean carryOn) {
         if (every < 1) {
             throw new IllegalArgumentException("updates every k steps need k >= 1, got " + every);
         }
-        ws.clearState();
+        if (!carryOn) {
+            ws.clearState();
+        }
         int steps = network.steps();
-        int classes = outputSize();
         ws.running.reset();
         double loss = 0;
         for (int t = 0; t < steps; t++) {
-            forwardStep(input, t, ws);
+            // the histories are indexed by the stream's clock, so a segment reads the previous one's last rows
+            int now = ws.clock + t;
+            forwardStep(input, t, now, ws);
             loss += readoutError(ws, label, steps);
             ws.running.advance(spikingReadout == null ? ws.readout : ws.output.spikes(), 0);
             if (learn) {
-                learnStep(t, ws);
+                learnStep(now, ws);
                 if ((t + 1) % every == 0 || t == steps - 1) {
                     hook.update();
                 }
             }
-            endStep(t, ws);
+            endStep(now, ws);
         }
+        ws.advanceClock(steps);
         return new SampleResult(loss / steps, ws.running.current(), label, ws.running.settledStep());
     }
 
-    private void forwardStep(SpikeEvents input, int t, OnlineWorkspace ws) {
+    /** Step t of the input, at step {@code now} of the stream's clock. */
+    private void forwardStep(SpikeEvents input, int t, int now, OnlineWorkspace ws) {
         double[] row = ws.inputRow;
         java.util.Arrays.fill(row, 0.0);
         for (int k = input.from(t); k < input.to(t); k++) {
@@ -215,17 +231,17 @@ public final class OnlineNetwork {
         }
         for (int l = 0; l < forward.length; l++) {
             LifLayer n = ws.layers[l];
-            ws.below[l].put(t, l == 0 ? row : ws.layers[l - 1].spikes());
+            ws.below[l].put(now, l == 0 ? row : ws.layers[l - 1].spikes());
             n.beginStep();
-            forward[l].addInput(ws.below[l], t, n.input());
+            forward[l].addInput(ws.below[l], now, n.input());
             if (recurrent[l] != null) {
-                recurrent[l].addInput(ws.own[l], t, n.input());
+                recurrent[l].addInput(ws.own[l], now, n.input());
             }
             n.step();
         }
         double[] z = ws.layers[forward.length - 1].spikes();
         if (spikingReadout != null) {
-            spikingReadoutStep(z, t, ws);
+            spikingReadoutStep(z, now, ws);
             return;
         }
         double[] w = readoutWeights.values();

@@ -47,6 +47,13 @@ public final class OnlineWorkspace implements Learner.Workspace {
     final io.delaynet.stepped.loss.RunningDecision running;
     private final double[][] gradients;
     private final boolean[] trainable;
+    /**
+     * The step of the stream the next sequence starts at: 0 from rest; a segment of a stream
+     * (online.stream) starts where the previous one ended, so the histories' rings continue.
+     * Kept below a multiple of every ring's depth, so it never overflows.
+     */
+    int clock;
+    private final int clockPeriod;
 
     OnlineWorkspace(OnlineNetwork n, double[][] gradients, boolean[] trainable) {
         this.gradients = gradients;
@@ -92,6 +99,54 @@ public final class OnlineWorkspace implements Learner.Workspace {
                 : new Traces(spiking.pre() * spiking.post(), n.trains(spiking.projection().weights()), false, 1);
         readoutPath = spiking == null ? null : new LeakyReadoutPath(n.kappa(), error);
         running = new io.delaynet.stepped.loss.RunningDecision(n.decision(), classes);
+        clockPeriod = period(n.steps());
+    }
+
+    /** A multiple of every history's depth, at least the sequence length: the clock may wrap at it. */
+    private int period(int steps) {
+        long p = 1;
+        for (History h : allHistories()) {
+            p = lcm(p, h.depth());
+        }
+        long q = p * Math.max(1, (steps + p - 1) / p);
+        if (q > Integer.MAX_VALUE / 4) {
+            throw new IllegalArgumentException("the histories' depths have too large a common multiple (" + p + ")");
+        }
+        return (int) q;
+    }
+
+    private java.util.List<History> allHistories() {
+        java.util.List<History> all = new java.util.ArrayList<>();
+        for (int l = 0; l < below.length; l++) {
+            all.add(below[l]);
+            if (own[l] != null) {
+                all.add(own[l]);
+            }
+        }
+        if (readoutBelow != null) {
+            all.add(readoutBelow);
+        }
+        return all;
+    }
+
+    private static long lcm(long a, long b) {
+        long x = a;
+        long y = b;
+        while (y != 0) {
+            long r = x % y;
+            x = y;
+            y = r;
+        }
+        return a / x * b;
+    }
+
+    /**
+     * After a sequence of {@code steps}: the next one starts there. Wrapping by a multiple of every
+     * ring's depth (and of at least one sequence) keeps every row where the rings expect it and the
+     * steps before it non-negative.
+     */
+    void advanceClock(int steps) {
+        clock = (clock + steps) % clockPeriod + clockPeriod;
     }
 
     /** The running decision's tallies per class: a score, a count and a first step. */
@@ -153,6 +208,7 @@ public final class OnlineWorkspace implements Learner.Workspace {
 
     /** Back to rest: the start of a sequence. Gradients are left alone (the trainer zeroes them). */
     void clearState() {
+        clock = 0;
         for (int l = 0; l < layers.length; l++) {
             layers[l].clear();
             below[l].clear();
