@@ -26,7 +26,9 @@ public final class OnlineLearner implements StreamingLearner<OnlineWorkspace> {
     /**
      * @param stream true: the training recordings, in the order the trainer hands them over, are
      *               one unsegmented input; each carries on from the state the previous one left
-     *               (online.stream). Evaluation always starts every recording from rest.
+     *               (online.stream). Evaluation always starts every recording from rest, and it
+     *               ends the stream (the trainer's validation after an epoch: the next epoch's
+     *               stream starts from rest).
      */
     public OnlineLearner(OnlineNetwork network, SampleSource samples, boolean stream) {
         if (network.inputSize() != samples.inputSize() || network.outputSize() != samples.classes()) {
@@ -69,18 +71,24 @@ public final class OnlineLearner implements StreamingLearner<OnlineWorkspace> {
     @Override
     public SampleResult learn(int index, OnlineWorkspace ws, int updateEvery, UpdateHook hook) {
         samples.encode(Split.TRAIN, index, ws.input);
-        return network.run(ws.input, samples.label(Split.TRAIN, index), ws, true, updateEvery, hook, stream);
+        SampleResult r = network.run(ws.input, samples.label(Split.TRAIN, index), ws, true, updateEvery, hook,
+                stream && ws.inStream);
+        ws.inStream = stream;
+        return r;
     }
 
     /** As {@link #learn} with one update at the end, for a sample of any split (inspection). */
     public SampleResult sampleGradient(Split split, int index, OnlineWorkspace ws) {
         samples.encode(split, index, ws.input);
+        ws.inStream = false;
         return network.run(ws.input, samples.label(split, index), ws, true, Integer.MAX_VALUE, UpdateHook.NONE);
     }
 
     @Override
     public SampleResult evaluate(Split split, int index, OnlineWorkspace ws) {
         samples.encode(split, index, ws.input);
+        // an evaluation on this workspace ends a stream: the next training recording starts from rest
+        ws.inStream = false;
         return network.run(ws.input, samples.label(split, index), ws, false, Integer.MAX_VALUE, UpdateHook.NONE);
     }
 

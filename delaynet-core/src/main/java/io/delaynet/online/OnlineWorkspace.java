@@ -53,6 +53,8 @@ public final class OnlineWorkspace implements Learner.Workspace {
      * Kept below a multiple of every ring's depth, so it never overflows.
      */
     int clock;
+    /** Whether the state is a training stream's, to be carried on by its next recording (online.stream). */
+    boolean inStream;
     private final int clockPeriod;
 
     OnlineWorkspace(OnlineNetwork n, double[][] gradients, boolean[] trainable) {

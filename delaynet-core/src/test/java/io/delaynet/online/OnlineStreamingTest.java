@@ -95,6 +95,22 @@ class OnlineStreamingTest {
     }
 
     @Test
+    void theLearnerCarriesTheStreamOnUntilAnEvaluationEndsIt() {
+        String yaml = OnlineFixtures.small(6, false, "synaptic", "linear", 0.05, "", "online: {feedback: symmetric}");
+        RandomSpikes samples = new RandomSpikes(INPUTS, CLASSES, 3, 3, 0.15);
+        OnlineLearner stream = new OnlineLearner(OnlineFixtures.network(yaml, INPUTS, CLASSES, STEPS), samples, true);
+        OnlineLearner segmented = new OnlineLearner(OnlineFixtures.network(yaml, INPUTS, CLASSES, STEPS), samples);
+        OnlineWorkspace ws = stream.newWorkspace();
+        OnlineWorkspace wr = segmented.newWorkspace();
+        // the first recording starts from rest either way
+        assertEquals(segmented.learn(0, wr).loss(), stream.learn(0, ws).loss(), 0.0);
+        assertTrue(segmented.learn(1, wr).loss() != stream.learn(1, ws).loss(), "the second carries on");
+        stream.evaluate(Split.VALIDATION, 0, ws);
+        segmented.evaluate(Split.VALIDATION, 0, wr);
+        assertEquals(segmented.learn(2, wr).loss(), stream.learn(2, ws).loss(), 0.0, "after an evaluation: from rest");
+    }
+
+    @Test
     void aStreamNeedsSequentialUpdatesAndTheOnlineRule() {
         for (String wrong : new String[] {"online: {stream: true}\ntraining: {update: {every: batch}}",
                 "online: {stream: true, gradient: bptt}\ntraining: {update: {every: sample}}"}) {
