@@ -1,6 +1,7 @@
 package io.delaynet.stepped;
 
 import io.delaynet.data.mnist.ImageAugmentation;
+import io.delaynet.data.mnist.IntensityNormalisation;
 import io.delaynet.data.mnist.LatencyEncoder;
 import io.delaynet.data.mnist.MnistData;
 import io.delaynet.data.mnist.TrainValidationSplit;
@@ -10,7 +11,8 @@ import io.delaynet.util.RandomStreams;
 
 /**
  * MNIST-layout images as input events: latency-coded spikes, or (the NA release's input) the
- * intensity {@code byte / 255} of every non-black pixel as an input current at every step. Images
+ * intensity {@code byte / 255} of every non-black pixel as an input current at every step, optionally
+ * standardised by a mean and std ({@link IntensityNormalisation}; then every pixel drives). Images
  * stay as bytes and are encoded when a sample is drawn: encoding costs a pass over 784 bytes, far
  * less than the network, and keeps memory at the size of the raw data set.
  *
@@ -25,6 +27,7 @@ public final class MnistSamples implements SampleSource {
     private final LatencyEncoder encoder;
     private final int steps;
     private final boolean intensity;
+    private final double[] currentOfByte; // intensity input: the current of each pixel byte
     private final int trainLimit;
     private final int evalLimit;
     private final ImageAugmentation augmentation;
@@ -49,11 +52,23 @@ public final class MnistSamples implements SampleSource {
     public MnistSamples(MnistData data, TrainValidationSplit split, LatencyEncoder encoder, int steps,
                         boolean intensity, int trainLimit, int evalLimit, ImageAugmentation augmentation,
                         long augmentSeed) {
+        this(data, split, encoder, steps, intensity, IntensityNormalisation.NONE, trainLimit, evalLimit, augmentation,
+                augmentSeed);
+    }
+
+    /** @param normalisation applied to the intensity input ({@link IntensityNormalisation#NONE}: byte / 255) */
+    public MnistSamples(MnistData data, TrainValidationSplit split, LatencyEncoder encoder, int steps,
+                        boolean intensity, IntensityNormalisation normalisation, int trainLimit, int evalLimit,
+                        ImageAugmentation augmentation, long augmentSeed) {
         this.data = data;
         this.split = split;
         this.encoder = encoder;
         this.steps = steps;
         this.intensity = intensity;
+        this.currentOfByte = new double[256];
+        for (int b = 0; b < 256; b++) {
+            currentOfByte[b] = normalisation.apply(b);
+        }
         this.trainLimit = trainLimit;
         this.evalLimit = evalLimit;
         this.augmentation = augmentation;
@@ -126,9 +141,9 @@ public final class MnistSamples implements SampleSource {
         if (intensity) {
             for (int step = 0; step < steps; step++) {
                 for (int p = 0; p < size; p++) {
-                    int b = pixels[base + p] & 0xFF;
-                    if (b != 0) {
-                        out.add(step, p, b / 255.0);
+                    double current = currentOfByte[pixels[base + p] & 0xFF];
+                    if (current != 0) { // without normalisation: every non-black pixel, as byte / 255
+                        out.add(step, p, current);
                     }
                 }
             }

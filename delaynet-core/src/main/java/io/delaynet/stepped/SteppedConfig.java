@@ -2,6 +2,7 @@ package io.delaynet.stepped;
 
 import io.delaynet.config.TrainingSection;
 import io.delaynet.data.audio.SpikeDataSets;
+import io.delaynet.data.mnist.IntensityNormalisation;
 import io.delaynet.delay.DelayKind;
 import io.delaynet.stepped.delay.Rounding;
 import io.delaynet.stepped.loss.Decision;
@@ -35,12 +36,29 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
      * {@code data.encoding:} how an image becomes input: brightness-to-latency spikes, or the
      * intensity as an input current at every step.
      */
-    public record Encoding(int steps, int levels, boolean spikeSaturated, String kind) {
+    public record Encoding(int steps, int levels, boolean spikeSaturated, String kind, Boolean normalise, Double mean,
+                           Double std) {
         public Encoding {
             kind = kind == null ? "latency" : kind;
             String k = kind.toLowerCase(Locale.ROOT);
             if (!k.equals("latency") && !k.equals("intensity")) {
                 throw new IllegalArgumentException("unknown encoding kind '" + kind + "'; use latency or intensity");
+            }
+            // methods that share this section without the intensity input (online) leave these out
+            normalise = normalise != null && normalise;
+            if (normalise && !k.equals("intensity")) {
+                throw new IllegalArgumentException("normalise standardises the intensity input; set kind: intensity "
+                        + "or normalise: false");
+            }
+            if ((mean == null) != (std == null)) {
+                throw new IllegalArgumentException("give both mean and std (or neither: computed from the training "
+                        + "split), got mean " + mean + " and std " + std);
+            }
+            if (mean != null && !normalise) {
+                throw new IllegalArgumentException("mean and std are used only with normalise: true");
+            }
+            if (mean != null) {
+                new IntensityNormalisation(mean, std); // checks them at load time
             }
             if (steps < 1) {
                 throw new IllegalArgumentException("needs steps >= 1, got " + steps);
@@ -53,6 +71,11 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
 
         public boolean intensity() {
             return kind.equalsIgnoreCase("intensity");
+        }
+
+        /** The constants to standardise with, or null: computed from the training split (when {@link #normalise}). */
+        public IntensityNormalisation givenNormalisation() {
+            return mean == null ? null : new IntensityNormalisation(mean, std);
         }
     }
 

@@ -5,6 +5,7 @@ import io.delaynet.config.ConfigException;
 import io.delaynet.config.ConfigTree;
 import io.delaynet.data.DataDirectory;
 import io.delaynet.data.mnist.ImageAugmentation;
+import io.delaynet.data.mnist.IntensityNormalisation;
 import io.delaynet.data.mnist.LatencyEncoder;
 import io.delaynet.data.mnist.MnistData;
 import io.delaynet.data.mnist.MnistVariant;
@@ -110,9 +111,20 @@ public final class SteppedMethod implements Method {
         SteppedConfig.Encoding e = d.encoding();
         SteppedConfig.Augment a = d.augment() == null ? new SteppedConfig.Augment(0, 0) : d.augment();
         LatencyEncoder latency = e.intensity() ? null : new LatencyEncoder(e.steps(), e.levels(), e.spikeSaturated());
-        return new LoadedSamples(new MnistSamples(data, split, latency, e.steps(), e.intensity(), d.trainLimit(),
-                d.evalLimit(), new ImageAugmentation(a.cropPadding(), a.rotationDegrees()), streams.seedFor("augment")),
+        return new LoadedSamples(new MnistSamples(data, split, latency, e.steps(), e.intensity(),
+                normalisation(e, data, split), d.trainLimit(), d.evalLimit(),
+                new ImageAugmentation(a.cropPadding(), a.rotationDegrees()), streams.seedFor("augment")),
                 e.steps(), data.files());
+    }
+
+    /** The given mean and std, else those of the whole training split (never validation or test images). */
+    private static IntensityNormalisation normalisation(SteppedConfig.Encoding e, MnistData data,
+                                                        TrainValidationSplit split) {
+        if (!e.normalise()) {
+            return IntensityNormalisation.NONE;
+        }
+        IntensityNormalisation given = e.givenNormalisation();
+        return given != null ? given : IntensityNormalisation.of(data.train(), split.train());
     }
 
     private static LoadedSamples events(SteppedConfig.Data d, Dataset dataset, Path dir, RandomStreams streams,
