@@ -109,22 +109,7 @@ class LossTest {
             expected += 0.5 * Math.pow(0.5, 2 * (t - 2));
         }
         assertEquals(expected, loss.evaluate(s, T, K, 1, null), 1e-12);
-        double[] graded = new double[T * K];
-        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
-        for (int k = 0; k < graded.length; k++) {
-            graded[k] = r.nextDouble();
-        }
-        double[] g = new double[T * K];
-        loss.evaluate(graded, T, K, 2, g);
-        for (int k = 0; k < graded.length; k++) {
-            double saved = graded[k];
-            graded[k] = saved + 1e-6;
-            double plus = loss.evaluate(graded, T, K, 2, null);
-            graded[k] = saved - 1e-6;
-            double minus = loss.evaluate(graded, T, K, 2, null);
-            graded[k] = saved;
-            assertEquals((plus - minus) / 2e-6, g[k], 1e-8, "entry " + k);
-        }
+        assertGradientIsTheCentralDifference(loss, 4, 2, 1e-8);
     }
 
     @Test
@@ -152,21 +137,26 @@ class LossTest {
             expected += Math.log(2 + Math.exp(r)) - r; // classes 0 and 2 stay at 0
         }
         assertEquals(expected / T, loss.evaluate(s, T, K, 1, null), 1e-12);
+        assertGradientIsTheCentralDifference(loss, 5, 0, 1e-9);
+    }
+
+    /** The loss's gradient on graded outputs (uniform in [0, 1), seeded) against central differences of step 1e-6. */
+    private static void assertGradientIsTheCentralDifference(SpikeLoss loss, int seed, int label, double tolerance) {
         double[] graded = new double[T * K];
-        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
         for (int k = 0; k < graded.length; k++) {
             graded[k] = r.nextDouble();
         }
         double[] g = new double[T * K];
-        loss.evaluate(graded, T, K, 0, g);
+        loss.evaluate(graded, T, K, label, g);
         for (int k = 0; k < graded.length; k++) {
             double saved = graded[k];
             graded[k] = saved + 1e-6;
-            double plus = loss.evaluate(graded, T, K, 0, null);
+            double plus = loss.evaluate(graded, T, K, label, null);
             graded[k] = saved - 1e-6;
-            double minus = loss.evaluate(graded, T, K, 0, null);
+            double minus = loss.evaluate(graded, T, K, label, null);
             graded[k] = saved;
-            assertEquals((plus - minus) / 2e-6, g[k], 1e-9, "entry " + k);
+            assertEquals((plus - minus) / 2e-6, g[k], tolerance, "entry " + k);
         }
     }
 }
