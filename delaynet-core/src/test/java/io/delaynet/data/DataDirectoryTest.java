@@ -30,20 +30,24 @@ class DataDirectoryTest {
     }
 
     @Test
-    void missingDirectoryNamesTheFix() {
+    void missingDirectoryNamesTheFix() throws IOException {
+        // A working folder two levels inside the temp folder: the conventional ../shared/data is then looked
+        // for inside the temp folder too, never in the system's temp root, where a real shared/ may exist.
+        Path work = Files.createDirectories(tmp.resolve("a/work"));
         DataNotFoundException e = assertThrows(DataNotFoundException.class,
                 () -> DataDirectory.resolve(Optional.of(tmp.resolve("nope")), Map.of(), tmp));
         assertTrue(e.getMessage().contains("--data-dir"), e.getMessage());
-        e = assertThrows(DataNotFoundException.class, () -> DataDirectory.resolve(Optional.empty(), Map.of(), tmp));
+        e = assertThrows(DataNotFoundException.class, () -> DataDirectory.resolve(Optional.empty(), Map.of(), work));
         assertTrue(e.getMessage().contains(DataDirectory.ENV_VAR), e.getMessage());
         e = assertThrows(DataNotFoundException.class, () -> DataDirectory.resolve(Optional.empty(),
-                Map.of(DataDirectory.ENV_VAR, tmp.resolve("gone").toString()), tmp));
+                Map.of(DataDirectory.ENV_VAR, tmp.resolve("gone").toString()), work));
         assertTrue(e.getMessage().contains(DataDirectory.ENV_VAR), e.getMessage());
     }
 
     @Test
     void findIsEmptyWhenNothingNamesAFolderButStillChecksWhatIsNamed() throws IOException {
-        assertTrue(DataDirectory.find(Optional.empty(), "--data-dir", Map.of(), tmp).isEmpty());
+        Path work = Files.createDirectories(tmp.resolve("a/work"));
+        assertTrue(DataDirectory.find(Optional.empty(), "--data-dir", Map.of(), work).isEmpty());
         Path file = Files.writeString(tmp.resolve("data.txt"), "not a folder");
         DataNotFoundException e = assertThrows(DataNotFoundException.class,
                 () -> DataDirectory.find(Optional.of(file), "data.dir", Map.of(), tmp));
