@@ -139,6 +139,10 @@ public final class EventNetwork {
             NeuronScan.buildShared(trace, l, p, active, ref);
             trace.shared[l] = true;
         }
+        if (active > 0 && !trace.shared[l] && LaneScan.applies(p, active, model)) {
+            LaneScan.fastest().scan(trace, l, p, active, ref, model, out);
+            return;
+        }
         boolean sorts = NeuronScan.sorts(p, active);
         for (int j = 0; j < p.post(); j++) {
             if (sorts && j % NeuronScan.TILE == 0) {

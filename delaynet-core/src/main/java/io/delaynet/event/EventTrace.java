@@ -38,6 +38,7 @@ public final class EventTrace {
     final double[] positionArrival; // scratch: one neuron's arrivals in the layer's input order
     final long[] positionKeys;      // scratch: packed (arrival, position) keys of one neuron
     final int[] positionOrder;      // scratch: positions in the layer's order, sorted by arrival
+    final LaneScan.Scratch lanes = new LaneScan.Scratch(); // scratch of a lane-scanned layer's group
 
     /**
      * The bytes a trace of {@code network} holds, array by array as the constructor allocates them:
@@ -46,7 +47,7 @@ public final class EventTrace {
      */
     static long bytes(EventNetwork network) {
         int layers = network.layerCount();
-        long total = 256 + 14 * references(layers + 1L) + doubles(layers) + booleans(layers)
+        long total = 256 + LaneScan.Scratch.bytes() + 14 * references(layers + 1L) + doubles(layers) + booleans(layers)
                 + 2 * doubles(network.inputSize());
         long widest = network.inputSize();
         for (int l = 0; l < layers; l++) {
