@@ -36,48 +36,48 @@ abstract class LaneScan {
 
     /** Whether the neurons of {@code p} are scanned by lanes for this many active inputs (a non-shared layer). */
     static boolean applies(Projection p, int active, LifModel model) {
-        return p.kind() == DelayKind.SYNAPTIC && active <= MAX_INPUTS && !model.equalTimeConstants();
+        return mayApply(p) && active <= MAX_INPUTS && !model.equalTimeConstants();
+    }
+
+    /** Whether the neurons of {@code p} can be scanned by lanes for some sample (so its lists need {@link #stride} room). */
+    static boolean mayApply(Projection p) {
+        return p.kind() == DelayKind.SYNAPTIC && p.pre() <= MAX_INPUTS;
+    }
+
+    /** The layer's neurons rounded up to whole groups of the widest kernel: the step between list entries. */
+    static int stride(Projection p) {
+        return (p.post() + MAX_LANES - 1) / MAX_LANES * MAX_LANES;
     }
 
     /** Neurons per group. */
     abstract int width();
 
     /**
-     * The group of neurons {@code from} to {@code from + width()} (fewer at the layer's end): fills
-     * {@code s.sorted*} with each lane's list in arrival order ([k * width + lane]), {@code s.root}
-     * with the accepted y = e^{-T'/2} and {@code s.causal} with the causal-set size (0: silent).
+     * The group of neurons {@code from} to {@code from + width()} (fewer at the layer's end): writes
+     * each lane's list in arrival order straight into the layer's lists in lane layout (entry k of
+     * neuron j at {@code k * stride + j}, so a group's entry k is one contiguous run, which unused
+     * lanes at the layer's end fill with numbers nobody reads), {@code s.root} with the accepted
+     * y = e^{-T'/2} and {@code s.causal} with the causal-set size (0: silent).
      */
     abstract void group(Scratch s, EventTrace trace, int l, Projection p, int active, double c, int from);
 
     /**
-     * All neurons of layer {@code l}: their spike times into {@code out}, their lists, causal sets and
-     * arrival counts into {@code trace}, as {@link NeuronScan#firstSpike} leaves them. Needs the
-     * layer's order and half exponentials, and {@code active > 0}.
+     * All neurons of layer {@code l}: their spike times into {@code out}, their lists (in lane
+     * layout, {@link EventTrace#listIndex}), causal sets and arrival counts into {@code trace}, as
+     * {@link NeuronScan#firstSpike} leaves them up to the layout. Needs the layer's order and half
+     * exponentials, and {@code active > 0}.
      */
     final void scan(EventTrace trace, int l, Projection p, int active, double ref, LifModel model, double[] out) {
         Scratch s = trace.lanes;
         double c = model.threshold() * model.leakConductance();
         int width = width();
-        int pre = p.pre();
         int post = p.post();
-        int[] order = trace.presynapticOrder;
-        double[] arrival = trace.arrival[l];
-        double[] half = trace.halfExp[l];
-        double[] weight = trace.weight[l];
-        int[] source = trace.source[l];
+        trace.laned[l] = true;
         for (int from = 0; from < post; from += width) {
             group(s, trace, l, p, active, c, from);
             int lanes = Math.min(width, post - from);
             for (int lane = 0; lane < lanes; lane++) {
                 int j = from + lane;
-                int base = j * pre;
-                for (int k = 0; k < active; k++) {
-                    int at = k * width + lane;
-                    arrival[base + k] = s.sortedArrival[at];
-                    half[base + k] = s.sortedHalf[at];
-                    weight[base + k] = s.sortedWeight[at];
-                    source[base + k] = order[(int) s.sortedPosition[at]];
-                }
                 int causal = (int) s.causal[lane];
                 trace.causal[l][j] = causal;
                 trace.arrivals[l][j] = active;
@@ -87,26 +87,20 @@ abstract class LaneScan {
     }
 
     /**
-     * Per-trace scratch of one group: [m * width + lane] for input m of the layer order, or for
-     * entry k of the lane's sorted list.
+     * Per-trace scratch of one group: [m * width + lane] for input m of the layer order.
      */
     static final class Scratch {
         final double[] arrival = new double[MAX_INPUTS * MAX_LANES];
         final double[] half = new double[MAX_INPUTS * MAX_LANES];
         final double[] weight = new double[MAX_INPUTS * MAX_LANES];
         final double[] rank = new double[MAX_INPUTS * MAX_LANES];
-        final double[] sortedArrival = new double[MAX_INPUTS * MAX_LANES];
-        final double[] sortedHalf = new double[MAX_INPUTS * MAX_LANES];
-        final double[] sortedWeight = new double[MAX_INPUTS * MAX_LANES];
-        final double[] sortedPosition = new double[MAX_INPUTS * MAX_LANES];
         final double[] root = new double[MAX_LANES];
         final double[] causal = new double[MAX_LANES];
-        final int[] stride = new int[MAX_LANES]; // lane * pre: where each lane's weights start
-
+        final int[] gather = new int[MAX_LANES]; // lane * pre: where each lane's weights start
 
         /** What a scratch holds, for {@link EventTrace#bytes}. */
         static long bytes() {
-            return 16 + 8 * 11 + 8 * io.delaynet.config.MemoryCheck.doubles(MAX_INPUTS * MAX_LANES)
+            return 16 + 8 * 7 + 4 * io.delaynet.config.MemoryCheck.doubles(MAX_INPUTS * MAX_LANES)
                     + 2 * io.delaynet.config.MemoryCheck.doubles(MAX_LANES)
                     + io.delaynet.config.MemoryCheck.ints(MAX_LANES);
         }

@@ -47,14 +47,19 @@ final class PlainLaneScan extends LaneScan {
                 s.rank[m * WIDTH + lane] = rank;
             }
         }
+        double[] arrivals = trace.arrival[l];
+        double[] halves = trace.halfExp[l];
+        double[] weights = trace.weight[l];
+        int[] sources = trace.source[l];
+        int stride = trace.laneStride[l];
         for (int m = 0; m < active; m++) {
             for (int lane = 0; lane < WIDTH; lane++) {
                 int at = m * WIDTH + lane;
-                int to = (int) s.rank[at] * WIDTH + lane;
-                s.sortedArrival[to] = s.arrival[at];
-                s.sortedHalf[to] = s.half[at];
-                s.sortedWeight[to] = s.weight[at];
-                s.sortedPosition[to] = m;
+                int to = (int) s.rank[at] * stride + from + lane; // the lane layout
+                arrivals[to] = s.arrival[at];
+                halves[to] = s.half[at];
+                weights[to] = s.weight[at];
+                sources[to] = order[m];
             }
         }
         for (int lane = 0; lane < WIDTH; lane++) {
@@ -63,9 +68,9 @@ final class PlainLaneScan extends LaneScan {
             double root = 0;
             int causal = 0;
             for (int k = 0; k < active; k++) {
-                int at = k * WIDTH + lane;
-                double h = s.sortedHalf[at];
-                double wk = s.sortedWeight[at];
+                int at = k * stride + from + lane;
+                double h = halves[at];
+                double wk = weights[at];
                 sumFull += wk * (h * h);
                 sumHalf += wk * h;
                 // FirstSpike.candidate, tau_m = 2 tau_s, every test evaluated
@@ -76,14 +81,14 @@ final class PlainLaneScan extends LaneScan {
                 double y = (sumHalf + Math.sqrt(disc)) / (2.0 * sumFull);
                 boolean accept = sumFull > 0.0 & !past & y > 0.0 & y * h <= 1.0;
                 if (k + 1 < active) {
-                    int next = at + WIDTH;
-                    double hNext = s.sortedHalf[next];
+                    int next = at + stride;
+                    double hNext = halves[next];
                     double a2hNext = sumHalf * hNext;
                     double ch2 = c * hNext * hNext;
                     double rising = 2.0 * sumFull - a2hNext;
                     double below = ch2 - a2hNext + sumFull;
                     boolean later = rising >= 0.0 & below > MARGIN * (a2hNext + Math.abs(sumFull) + ch2 + rising);
-                    boolean tie = s.sortedArrival[next] == s.sortedArrival[at];
+                    boolean tie = arrivals[next] == arrivals[at];
                     accept = accept & !tie & !later & y * hNext >= 1.0;
                 }
                 boolean first = accept & causal == 0;

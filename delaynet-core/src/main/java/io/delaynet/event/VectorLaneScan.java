@@ -1,6 +1,7 @@
 package io.delaynet.event;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -14,6 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorLaneScan extends LaneScan {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED.length() >= MAX_LANES
             ? DoubleVector.SPECIES_512 : DoubleVector.SPECIES_256;
+    private static final VectorSpecies<Integer> INTS = S.length() == 8 ? IntVector.SPECIES_256 : IntVector.SPECIES_128;
     private static final double MARGIN = FirstSpike.MARGIN;
 
     @Override
@@ -32,10 +34,10 @@ final class VectorLaneScan extends LaneScan {
         double[] d = p.delaysByInput();
         double[] dHalf = p.halfExpsByInput();
         double[] w = p.weights().values();
-        int[] stride = s.stride;
+        int[] gather = s.gather;
         int last = Math.min(width, post - from) - 1;
         for (int lane = 0; lane < width; lane++) {
-            stride[lane] = Math.min(lane, last) * p.pre(); // the gather checks every lane's index, masked or not
+            gather[lane] = Math.min(lane, last) * p.pre(); // the gather checks every lane's index, masked or not
         }
         // the lanes' arrivals, half exponentials and weights, input by input in the layer's order:
         // delays from one contiguous run of the presynaptic-major caches each, weights gathered
@@ -46,7 +48,7 @@ final class VectorLaneScan extends LaneScan {
             int at = m * width;
             DoubleVector.fromArray(S, d, row, lanes).add(in[i]).intoArray(s.arrival, at);
             DoubleVector.fromArray(S, dHalf, row, lanes).mul(inHalf[i]).intoArray(s.half, at);
-            DoubleVector.fromArray(S, w, from * p.pre() + i, stride, 0, lanes).intoArray(s.weight, at);
+            DoubleVector.fromArray(S, w, from * p.pre() + i, gather, 0, lanes).intoArray(s.weight, at);
         }
         // rank of input m: those arriving before it, and at the same instant from earlier positions
         // (where insertion in layer order puts it)
@@ -61,25 +63,30 @@ final class VectorLaneScan extends LaneScan {
             }
             rank.intoArray(s.rank, m * width);
         }
-        // entry k of every lane's list: the input of rank k
+        // entry k of every lane's list: the input of rank k, stored as one run of the lane layout
+        double[] arrivals = trace.arrival[l];
+        double[] halves = trace.halfExp[l];
+        double[] weights = trace.weight[l];
+        int[] sources = trace.source[l];
+        int stride = trace.laneStride[l];
         for (int k = 0; k < active; k++) {
             DoubleVector arrival = DoubleVector.zero(S);
             DoubleVector half = DoubleVector.zero(S);
             DoubleVector weight = DoubleVector.zero(S);
-            DoubleVector position = DoubleVector.zero(S);
+            DoubleVector source = DoubleVector.zero(S);
             for (int m = 0; m < active; m++) {
                 int at = m * width;
                 VectorMask<Double> hit = DoubleVector.fromArray(S, s.rank, at).compare(VectorOperators.EQ, k);
                 arrival = arrival.blend(DoubleVector.fromArray(S, s.arrival, at), hit);
                 half = half.blend(DoubleVector.fromArray(S, s.half, at), hit);
                 weight = weight.blend(DoubleVector.fromArray(S, s.weight, at), hit);
-                position = position.blend((double) m, hit);
+                source = source.blend((double) order[m], hit);
             }
-            int at = k * width;
-            arrival.intoArray(s.sortedArrival, at);
-            half.intoArray(s.sortedHalf, at);
-            weight.intoArray(s.sortedWeight, at);
-            position.intoArray(s.sortedPosition, at);
+            int at = k * stride + from;
+            arrival.intoArray(arrivals, at);
+            half.intoArray(halves, at);
+            weight.intoArray(weights, at);
+            ((IntVector) source.convertShape(VectorOperators.D2I, INTS, 0)).intoArray(sources, at);
         }
         // the scan: every candidate of every lane tested; each lane keeps its first accepted one
         DoubleVector sumFull = DoubleVector.zero(S);
@@ -88,9 +95,9 @@ final class VectorLaneScan extends LaneScan {
         DoubleVector causal = DoubleVector.zero(S);
         VectorMask<Double> fired = S.maskAll(false);
         for (int k = 0; k < active; k++) {
-            int at = k * width;
-            DoubleVector h = DoubleVector.fromArray(S, s.sortedHalf, at);
-            DoubleVector wk = DoubleVector.fromArray(S, s.sortedWeight, at);
+            int at = k * stride + from;
+            DoubleVector h = DoubleVector.fromArray(S, halves, at);
+            DoubleVector wk = DoubleVector.fromArray(S, weights, at);
             sumFull = sumFull.add(wk.mul(h.mul(h)));
             sumHalf = sumHalf.add(wk.mul(h));
             // FirstSpike.candidate, tau_m = 2 tau_s, test by test
@@ -103,10 +110,10 @@ final class VectorLaneScan extends LaneScan {
             DoubleVector y = sumHalf.add(disc.sqrt()).div(sumFull.mul(2.0)); // NaN where disc < 0
             accept = accept.and(y.compare(VectorOperators.GT, 0.0)).and(y.mul(h).compare(VectorOperators.LE, 1.0));
             if (k + 1 < active) {
-                int next = at + width;
-                DoubleVector hNext = DoubleVector.fromArray(S, s.sortedHalf, next);
-                accept = accept.andNot(DoubleVector.fromArray(S, s.sortedArrival, next)
-                        .compare(VectorOperators.EQ, DoubleVector.fromArray(S, s.sortedArrival, at))); // acts together
+                int next = at + stride;
+                DoubleVector hNext = DoubleVector.fromArray(S, halves, next);
+                accept = accept.andNot(DoubleVector.fromArray(S, arrivals, next)
+                        .compare(VectorOperators.EQ, DoubleVector.fromArray(S, arrivals, at))); // acts together
                 DoubleVector a2hNext = sumHalf.mul(hNext);
                 DoubleVector ch2 = hNext.mul(c).mul(hNext);
                 DoubleVector rising = sumFull.mul(2.0).sub(a2hNext);

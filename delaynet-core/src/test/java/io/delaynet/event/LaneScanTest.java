@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The lane scan of small synaptic layers against the scalar path ({@link NeuronScan}, one neuron at a
- * time), bit for bit: spike times, causal sets, arrival counts and every entry of every list, for
+ * time), bit for bit: spike times, causal sets, arrival counts and every entry of every list (in
+ * its lane layout, {@link EventTrace#listIndex}), for
  * both kernels, on random layers of 1 to 8 active inputs and 1 to 19 neurons (so that groups end
  * part-filled). The layers are drawn to hold what the branch-free scan must get right without
  * leaving early: neurons that never fire, exact ties of arrivals (times and delays on a grid),
@@ -52,25 +53,26 @@ class LaneScanTest {
                     expected[j] = NeuronScan.firstSpike(scalar, 0, p, j, active, ref, MODEL);
                 }
                 lanes.scan(laned, 0, p, active, ref, MODEL, laned.times[1]);
+                assertTrue(laned.laned[0] && !scalar.laned[0], "the lane scan lays its lists out by lanes");
                 for (int j = 0; j < post; j++) {
                     String at = "network " + network + " sample " + sample + " neuron " + j;
                     assertEquals(Double.doubleToRawLongBits(expected[j]), Double.doubleToRawLongBits(laned.times[1][j]),
                             at + ": spike time " + expected[j] + " vs " + laned.times[1][j]);
                     assertEquals(scalar.causal[0][j], laned.causal[0][j], at + ": causal set");
                     assertEquals(scalar.arrivals[0][j], laned.arrivals[0][j], at + ": arrivals");
-                    for (int k = j * pre; k < j * pre + active; k++) {
-                        assertEquals(scalar.arrival[0][k], laned.arrival[0][k], 0.0, at + ": arrival " + k);
-                        assertEquals(scalar.halfExp[0][k], laned.halfExp[0][k], 0.0, at + ": half exponential " + k);
-                        assertEquals(scalar.weight[0][k], laned.weight[0][k], 0.0, at + ": weight " + k);
-                        assertEquals(scalar.source[0][k], laned.source[0][k], at + ": source " + k);
+                    for (int k = 0; k < active; k++) {
+                        int e = scalar.listIndex(0, pre, j, k);
+                        int f = laned.listIndex(0, pre, j, k);
+                        assertEquals(scalar.arrival[0][e], laned.arrival[0][f], 0.0, at + ": arrival " + k);
+                        assertEquals(scalar.halfExp[0][e], laned.halfExp[0][f], 0.0, at + ": half exponential " + k);
+                        assertEquals(scalar.weight[0][e], laned.weight[0][f], 0.0, at + ": weight " + k);
+                        assertEquals(scalar.source[0][e], laned.source[0][f], at + ": source " + k);
+                        ties += k > 0 && scalar.arrival[0][e] == scalar.arrival[0][e - 1] ? 1 : 0;
                     }
                     int causal = scalar.causal[0][j];
                     silent += causal == 0 ? 1 : 0;
                     spikes += causal > 0 ? 1 : 0;
                     late += causal > 0 && causal < active ? 1 : 0;
-                    for (int k = j * pre + 1; k < j * pre + active; k++) {
-                        ties += scalar.arrival[0][k] == scalar.arrival[0][k - 1] ? 1 : 0;
-                    }
                 }
             }
         }
