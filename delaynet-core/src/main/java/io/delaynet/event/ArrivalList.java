@@ -24,6 +24,7 @@ final class ArrivalList {
             ref = Math.min(ref, t);
         }
         trace.reference[l] = ref;
+        trace.laned[l] = false; // until a LaneScan lays this layer's lists out by lanes
         if (ref == Double.POSITIVE_INFINITY) {
             Arrays.fill(trace.arrivals[l], 0);
             Arrays.fill(trace.causal[l], 0);

@@ -139,6 +139,10 @@ public final class EventNetwork {
             NeuronScan.buildShared(trace, l, p, active, ref);
             trace.shared[l] = true;
         }
+        if (active > 0 && !trace.shared[l] && LaneScan.applies(p, active, model)) {
+            LaneScan.fastest().scan(trace, l, p, active, ref, model, out);
+            return;
+        }
         boolean sorts = NeuronScan.sorts(p, active);
         for (int j = 0; j < p.post(); j++) {
             if (sorts && j % NeuronScan.TILE == 0) {
@@ -217,6 +221,9 @@ public final class EventNetwork {
         double[] arrivals = shared ? trace.layerArrival[l] : trace.arrival[l];
         int[] sources = shared ? trace.layerSource[l] : trace.source[l];
         double[] weights = trace.weight[l];
+        // lane layout (LaneScan): entry k of neuron j at k * step + j; otherwise at j * pre + k
+        boolean laned = trace.laned[l];
+        int step = laned ? trace.laneStride[l] : 1;
         for (int j = 0; j < post; j++) {
             double err = delta[j];
             int n = trace.causal[l][j];
@@ -224,7 +231,8 @@ public final class EventNetwork {
                 continue;
             }
             int base = j * pre;
-            int list = shared ? 0 : base;
+            int own = laned ? j : base; // where this neuron's weights (and unshared list) begin
+            int list = shared ? 0 : own;
             if (shared) {
                 for (int k = 0; k < n; k++) {
                     weights[base + k] = w[base + sources[k]]; // in list order, as the unshared lists hold them
@@ -234,12 +242,12 @@ public final class EventNetwork {
             double yT = Math.exp(-0.5 * (tSpike - ref));
             double slope = 0;
             for (int k = 0; k < n; k++) {
-                double eHalf = yT * halves[list + k]; // e^{-s/2}, s = T - a_k
+                double eHalf = yT * halves[list + k * step]; // e^{-s/2}, s = T - a_k
                 double eFull = eHalf * eHalf;         // e^{-s}
                 double kap;
                 double kapSlope;
                 if (lambert) {
-                    double s = tSpike - arrivals[list + k];
+                    double s = tSpike - arrivals[list + k * step];
                     kap = s * eFull;
                     kapSlope = (1 - s) * eFull;
                 } else {
@@ -248,7 +256,7 @@ public final class EventNetwork {
                 }
                 kappa[2 * k] = kap;
                 kappa[2 * k + 1] = kapSlope;
-                slope += weights[base + k] * kapSlope;
+                slope += weights[own + k * step] * kapSlope;
             }
             if (!(slope > 0)) {
                 continue; // grazing crossing: the derivative is unbounded, so no gradient flows
@@ -260,11 +268,11 @@ public final class EventNetwork {
             }
             boolean keepWeights = largest <= maxWeightGradient;
             for (int k = 0; k < n; k++) {
-                int i = sources[list + k];
+                int i = sources[list + k * step];
                 if (keepWeights) {
                     gradWeight[base + i] -= scale * kappa[2 * k];
                 }
-                double gArrival = scale * weights[base + k] * kappa[2 * k + 1];
+                double gArrival = scale * weights[own + k * step] * kappa[2 * k + 1];
                 inGrad[i] += gArrival;
                 if (gradDelay != null) {
                     int q = parameterOf[base + i];

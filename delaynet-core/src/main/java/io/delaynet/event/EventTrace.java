@@ -21,6 +21,8 @@ public final class EventTrace {
     final int[][] arrivals;      // [layer][post] number of non-silent inputs
     final int[][] causal;        // [layer][post] causal-set size (0 = no spike)
     final boolean[] shared;      // [layer] every neuron's list is the layer's list (no delays, axonal delays)
+    final boolean[] laned;       // [layer] the lists are in lane layout: entry k of neuron j at k * laneStride + j (LaneScan)
+    final int[] laneStride;      // [layer] post rounded up to whole lane groups
     final double[][] layerArrival; // [layer][pre] the layer's list when shared: arrival times in order
     final double[][] layerHalf;    // [layer][pre] exp((arrival - ref)/2) in that order
     final double[][] layerFull;    // [layer][pre] its square, exp(arrival - ref)
@@ -38,6 +40,7 @@ public final class EventTrace {
     final double[] positionArrival; // scratch: one neuron's arrivals in the layer's input order
     final long[] positionKeys;      // scratch: packed (arrival, position) keys of one neuron
     final int[] positionOrder;      // scratch: positions in the layer's order, sorted by arrival
+    final LaneScan.Scratch lanes = new LaneScan.Scratch(); // scratch of a lane-scanned layer's group
 
     /**
      * The bytes a trace of {@code network} holds, array by array as the constructor allocates them:
@@ -46,13 +49,14 @@ public final class EventTrace {
      */
     static long bytes(EventNetwork network) {
         int layers = network.layerCount();
-        long total = 256 + 14 * references(layers + 1L) + doubles(layers) + booleans(layers)
+        long total = 256 + LaneScan.Scratch.bytes() + 14 * references(layers + 1L) + doubles(layers)
+                + 2 * booleans(layers) + ints(layers)
                 + 2 * doubles(network.inputSize());
         long widest = network.inputSize();
         for (int l = 0; l < layers; l++) {
             Projection p = network.projection(l);
-            long synapses = (long) p.pre() * p.post();
-            total += 2 * doubles(p.post()) + 3 * doubles(synapses) + ints(synapses) + 2 * ints(p.post())
+            long entries = listEntries(p);
+            total += 2 * doubles(p.post()) + 3 * doubles(entries) + ints(entries) + 2 * ints(p.post())
                     + 4 * doubles(p.pre()) + ints(p.pre());
             widest = Math.max(widest, p.pre());
         }
@@ -74,6 +78,8 @@ public final class EventTrace {
         arrivals = new int[layers][];
         causal = new int[layers][];
         shared = new boolean[layers];
+        laned = new boolean[layers];
+        laneStride = new int[layers];
         layerArrival = new double[layers][];
         layerHalf = new double[layers][];
         layerFull = new double[layers][];
@@ -84,10 +90,12 @@ public final class EventTrace {
             Projection p = network.projection(l);
             times[l + 1] = new double[p.post()];
             timeGradient[l + 1] = new double[p.post()];
-            arrival[l] = new double[p.pre() * p.post()];
-            halfExp[l] = new double[p.pre() * p.post()];
-            weight[l] = new double[p.pre() * p.post()];
-            source[l] = new int[p.pre() * p.post()];
+            int entries = listEntries(p);
+            laneStride[l] = LaneScan.stride(p);
+            arrival[l] = new double[entries];
+            halfExp[l] = new double[entries];
+            weight[l] = new double[entries];
+            source[l] = new int[entries];
             arrivals[l] = new int[p.post()];
             causal[l] = new int[p.post()];
             layerArrival[l] = new double[p.pre()];
@@ -108,6 +116,19 @@ public final class EventTrace {
         byPositionArrival = new double[NeuronScan.TILE * widest];
         byPositionHalf = new double[NeuronScan.TILE * widest];
         byPositionWeight = new double[NeuronScan.TILE * widest];
+    }
+
+    /**
+     * Entries of a layer's lists: one per synapse, and where {@link LaneScan} may lay them out by
+     * lanes, room for the last group's unused lanes.
+     */
+    private static int listEntries(Projection p) {
+        return p.pre() * (LaneScan.mayApply(p) ? LaneScan.stride(p) : p.post());
+    }
+
+    /** Where entry {@code k} of neuron {@code j}'s list in (non-shared) layer {@code l} lies. */
+    int listIndex(int l, int pre, int j, int k) {
+        return laned[l] ? k * laneStride[l] + j : j * pre + k;
     }
 
     /** Spike times of layer l's neurons (l = 0 is the input layer); live view, do not modify. */
