@@ -157,8 +157,10 @@ final class Conv2dVectorKernels {
 
     /**
      * dL/dw: each weight's sum runs over the events of its input channel in their order (the plain
-     * loop's), one vector of output channels at a time, against the gradient laid out
-     * {@code [oy][ox][t][o]}; the events are first sorted by channel, stably.
+     * loop's), one vector of output channels at a time. The events are first sorted by channel,
+     * stably, and the gradient laid out {@code [oy][ox][t][o]} with a border of k - 1 zero
+     * positions all round, so that a tap that falls off the output reads a zero instead of taking
+     * a branch; {@link #BLOCK} taps run at once, as independent sums.
      */
     static void weightGradient(Topology.Conv2d shape, SpikeEvents in, int steps, double[] g, double[] gw) {
         int h = shape.height();
@@ -168,18 +170,26 @@ final class Conv2dVectorKernels {
         int ow = shape.outWidth();
         int outs = shape.outChannels();
         int channels = shape.inChannels();
-        int taps = channels * k * k;
+        int kk = k * k;
+        int taps = channels * kk;
         int plane = oh * ow;
         int post = outs * plane;
         int padded = paddedChannels(outs);
+        int border = k - 1;
+        int wide = ow + 2 * border; // the bordered gradient's width; its height is oh + 2 * border
+        int position = steps * padded; // the distance between neighbouring positions
         Scratch s = Scratch.get();
-        double[] gt = s.gradient(plane * steps * padded);
-        Arrays.fill(gt, 0, plane * steps * padded, 0.0);
+        int length = (oh + 2 * border) * wide * position;
+        double[] gt = s.gradient(length);
+        Arrays.fill(gt, 0, length, 0.0);
         for (int t = 0; t < steps; t++) {
             for (int o = 0; o < outs; o++) {
                 int from = t * post + o * plane;
-                for (int p = 0; p < plane; p++) {
-                    gt[(p * steps + t) * padded + o] = g[from + p];
+                for (int oy = 0; oy < oh; oy++) {
+                    int to = ((oy + border) * wide + border) * position + t * padded + o;
+                    for (int ox = 0; ox < ow; ox++) {
+                        gt[to + ox * position] = g[from + oy * ow + ox];
+                    }
                 }
             }
         }
@@ -193,9 +203,8 @@ final class Conv2dVectorKernels {
         for (int c = 0; c < channels; c++) {
             first[c + 1] += first[c];
         }
-        int[] ys = s.ys(events);
-        int[] xs = s.xs(events);
-        int[] ts = s.ts(events);
+        // per event, where tap (0, 0) reads: output (y, x) in bordered coordinates
+        int[] at = s.eventOffsets(events);
         double[] vs = s.values(events);
         int[] next = s.cursor(channels);
         System.arraycopy(first, 0, next, 0, channels);
@@ -203,32 +212,65 @@ final class Conv2dVectorKernels {
             for (int e = in.from(t); e < in.to(t); e++) {
                 int i = in.neuron(e);
                 int slot = next[i / plane0]++;
-                ys[slot] = (i / wd) % h;
-                xs[slot] = i % wd;
-                ts[slot] = t;
+                int y = (i / wd) % h;
+                int x = i % wd;
+                at[slot] = ((y + border) * wide + x + border) * position + t * padded;
                 vs[slot] = in.value(e);
             }
         }
-        double[] sums = s.sums(padded);
+        int[] shift = s.tapShifts(kk); // how far before tap (0, 0) tap (ky, kx) reads
+        for (int ky = 0; ky < k; ky++) {
+            for (int kx = 0; kx < k; kx++) {
+                shift[ky * k + kx] = (ky * wide + kx) * position;
+            }
+        }
+        double[] sums = s.sums(BLOCK * padded);
         for (int c = 0; c < channels; c++) {
-            for (int ky = 0; ky < k; ky++) {
-                for (int kx = 0; kx < k; kx++) {
-                    int q = (c * k + ky) * k + kx;
-                    for (int ob = 0; ob < padded; ob += LANES) {
-                        DoubleVector sum = DoubleVector.zero(SPECIES);
-                        for (int e = first[c]; e < first[c + 1]; e++) {
-                            int oy = ys[e] - ky;
-                            int ox = xs[e] - kx;
-                            if (oy >= 0 && oy < oh && ox >= 0 && ox < ow) {
-                                int from = ((oy * ow + ox) * steps + ts[e]) * padded + ob;
-                                sum = sum.add(DoubleVector.fromArray(SPECIES, gt, from).mul(vs[e]));
-                            }
-                        }
-                        sum.intoArray(sums, ob);
+            int from = first[c];
+            int to = first[c + 1];
+            int q = 0;
+            for (; q + BLOCK <= kk; q += BLOCK) {
+                int d0 = shift[q];
+                int d1 = shift[q + 1];
+                int d2 = shift[q + 2];
+                int d3 = shift[q + 3];
+                for (int ob = 0; ob < padded; ob += LANES) {
+                    DoubleVector s0 = DoubleVector.zero(SPECIES);
+                    DoubleVector s1 = s0;
+                    DoubleVector s2 = s0;
+                    DoubleVector s3 = s0;
+                    for (int e = from; e < to; e++) {
+                        int a = at[e] + ob;
+                        DoubleVector v = DoubleVector.broadcast(SPECIES, vs[e]);
+                        s0 = s0.add(DoubleVector.fromArray(SPECIES, gt, a - d0).mul(v));
+                        s1 = s1.add(DoubleVector.fromArray(SPECIES, gt, a - d1).mul(v));
+                        s2 = s2.add(DoubleVector.fromArray(SPECIES, gt, a - d2).mul(v));
+                        s3 = s3.add(DoubleVector.fromArray(SPECIES, gt, a - d3).mul(v));
                     }
+                    s0.intoArray(sums, ob);
+                    s1.intoArray(sums, padded + ob);
+                    s2.intoArray(sums, 2 * padded + ob);
+                    s3.intoArray(sums, 3 * padded + ob);
+                }
+                for (int j = 0; j < BLOCK; j++) {
+                    int weight = c * kk + q + j;
                     for (int o = 0; o < outs; o++) {
-                        gw[o * taps + q] += sums[o];
+                        gw[o * taps + weight] += sums[j * padded + o];
                     }
+                }
+            }
+            for (; q < kk; q++) {
+                int d0 = shift[q];
+                for (int ob = 0; ob < padded; ob += LANES) {
+                    DoubleVector s0 = DoubleVector.zero(SPECIES);
+                    for (int e = from; e < to; e++) {
+                        s0 = s0.add(DoubleVector.fromArray(SPECIES, gt, at[e] + ob - d0).mul(vs[e]));
+                    }
+                    s0.intoArray(sums, ob);
+                }
+                int weight = c * kk + q;
+                for (int o = 0; o < outs; o++) {
+                    gw[o * taps + weight] += sums[o];
                 }
             }
         }
@@ -288,7 +330,7 @@ final class Conv2dVectorKernels {
                             int src = (o * oh + y - ky) * gRow + left + b;
                             int wRow = wBase + ky * k;
                             for (int kx = 0; kx < k; kx++) {
-                                double wv = w[wRow + kx];
+                                DoubleVector wv = DoubleVector.broadcast(SPECIES, w[wRow + kx]);
                                 int at = src - kx * steps;
                                 s0 = s0.add(DoubleVector.fromArray(SPECIES, gt, at).mul(wv));
                                 s1 = s1.add(DoubleVector.fromArray(SPECIES, gt, at + LANES).mul(wv));
@@ -327,9 +369,8 @@ final class Conv2dVectorKernels {
         private double[] values = new double[0];
         private int[] channelStarts = new int[0];
         private int[] cursor = new int[0];
-        private int[] ys = new int[0];
-        private int[] xs = new int[0];
-        private int[] ts = new int[0];
+        private int[] eventOffsets = new int[0];
+        private int[] tapShifts = new int[0];
 
         static Scratch get() {
             return LOCAL.get();
@@ -363,16 +404,12 @@ final class Conv2dVectorKernels {
             return cursor.length >= n ? cursor : (cursor = new int[n]);
         }
 
-        int[] ys(int n) {
-            return ys.length >= n ? ys : (ys = new int[n]);
+        int[] eventOffsets(int n) {
+            return eventOffsets.length >= n ? eventOffsets : (eventOffsets = new int[n]);
         }
 
-        int[] xs(int n) {
-            return xs.length >= n ? xs : (xs = new int[n]);
-        }
-
-        int[] ts(int n) {
-            return ts.length >= n ? ts : (ts = new int[n]);
+        int[] tapShifts(int n) {
+            return tapShifts.length >= n ? tapShifts : (tapShifts = new int[n]);
         }
     }
 }
