@@ -73,7 +73,7 @@ record Conv2dMap(Topology.Conv2d shape) implements SpatialMap {
      */
     @Override
     public void scatterWindow(SpikeEvents in, int steps, double[] w, double[] arrival) {
-        if (VECTOR && Conv2dVectorKernels.ordered(in, steps)) {
+        if (VECTOR) {
             Conv2dVectorKernels.scatterWindow(shape, in, steps, w, arrival);
         } else {
             plainScatterWindow(in, steps, w, arrival);

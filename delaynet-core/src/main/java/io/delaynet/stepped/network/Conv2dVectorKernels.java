@@ -7,17 +7,19 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Vector API form of {@link Conv2dMap}'s whole-window kernels, bit-identical to its plain
- * loops: every output is the same sum of the same products in the same order. What changes is
- * where the running sums live: the plain loops add each term to an array in memory (and, in the
- * input gradient, re-read values stored a few lanes away a moment before, which stalls the
- * store-to-load forwarding), whereas here a few SIMD registers hold a block of outputs while all
- * their terms are added, and memory is written once per output.
- *
- * <p>Terms the plain loops leave out (a tap off the image, an input that did not spike, a zero
- * weight or an all-zero gradient plane) are added here as {@code x * 0}. That is a signed zero, and
- * adding a signed zero to a sum that starts at +0 never changes it (a sum that starts at +0 is
- * never -0), so the results stay bit-identical for finite weights and gradients. Multiplication
+ * loops: every output is the same sum of the same products in the same order, and multiplication
  * and addition stay separate operations (Java never fuses them), lane by lane as the scalar code.
+ *
+ * <p>The forward pass and the weight gradient are the plain loops' event-by-event scatters with
+ * the output channels padded to whole vectors: one vector operation per {@code LANES} channels
+ * instead of a short loop that the compiler splits into a vector body and a scalar tail. The
+ * input gradient keeps its sums in registers instead: {@link #BLOCK} vectors of one input row
+ * while all their terms are added, so memory is written once per value.
+ *
+ * <p>Terms the plain input gradient leaves out (a tap off the image, a zero weight, an all-zero
+ * gradient plane) are added there as {@code x * 0}. That is a signed zero, and adding a signed zero
+ * to a sum that starts at +0 never changes it (such a sum is never -0), so the results stay
+ * bit-identical for finite weights and gradients.
  *
  * <p>Only {@link Conv2dMap} calls this class, and only when the {@code jdk.incubator.vector} module
  * is present, so a JVM without it never loads it. Scratch arrays are per thread.
@@ -37,40 +39,22 @@ final class Conv2dVectorKernels {
     }
 
     /**
-     * Whether every step lists its events in increasing neuron order (as the engine builds them):
-     * then an output's terms, which the plain loop adds in event order, come in the order of
-     * (input channel, ky, kx), which the gather below follows.
-     */
-    static boolean ordered(SpikeEvents in, int steps) {
-        for (int t = 0; t < steps; t++) {
-            for (int e = in.from(t) + 1; e < in.to(t); e++) {
-                if (in.neuron(e) <= in.neuron(e - 1)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The forward pass over the whole window as a gather: for each step and output position the
-     * sums of all output channels ({@link #BLOCK} neighbouring positions at once, one vector of
-     * channels each) run over (input channel, ky, kx) against the weights transposed to
-     * {@code [c][ky][kx][o]}, reading the step's input as a dense image. Requires {@link #ordered}.
+     * The forward pass over the whole window, the plain loop's event by event scatter into
+     * {@code [oy][ox][t][o]} with the output channels as whole vectors: per event and tap, one
+     * vector operation per {@code LANES} output channels instead of a short loop the compiler
+     * splits into a vector body and a scalar tail.
      */
     static void scatterWindow(Topology.Conv2d shape, SpikeEvents in, int steps, double[] w, double[] arrival) {
         int k = shape.kernel();
         int oh = shape.outHeight();
         int ow = shape.outWidth();
         int outs = shape.outChannels();
-        int channels = shape.inChannels();
         int h = shape.height();
         int wd = shape.width();
         int plane = oh * ow;
         int post = outs * plane;
-        int pre = channels * h * wd;
         int padded = paddedChannels(outs);
-        int taps = channels * k * k;
+        int taps = shape.inChannels() * k * k;
         Scratch s = Scratch.get();
         double[] wt = s.weights(taps * padded);
         Arrays.fill(wt, 0, taps * padded, 0.0);
@@ -79,199 +63,99 @@ final class Conv2dVectorKernels {
                 wt[q * padded + o] = w[o * taps + q];
             }
         }
-        double[] image = s.image(pre);
-        double[] sums = s.sums(BLOCK * padded);
+        double[] at = s.gradient(plane * steps * padded);
+        Arrays.fill(at, 0, plane * steps * padded, 0.0);
         for (int t = 0; t < steps; t++) {
-            Arrays.fill(image, 0, pre, 0.0);
             for (int e = in.from(t); e < in.to(t); e++) {
-                image[in.neuron(e)] = in.value(e);
-            }
-            int row = t * post;
-            for (int oy = 0; oy < oh; oy++) {
-                int ox = 0;
-                for (; ox + BLOCK <= ow; ox += BLOCK) {
-                    for (int ob = 0; ob < padded; ob += LANES) {
-                        gatherFour(image, wt, channels, h, wd, k, padded, oy, ox, ob, sums);
-                    }
-                    for (int j = 0; j < BLOCK; j++) {
-                        int to = row + oy * ow + ox + j;
-                        for (int o = 0; o < outs; o++) {
-                            arrival[to + o * plane] += sums[j * padded + o];
+                int i = in.neuron(e);
+                DoubleVector v = DoubleVector.broadcast(SPECIES, in.value(e));
+                int c = i / (h * wd);
+                int y = (i / wd) % h;
+                int x = i % wd;
+                int kyFrom = Math.max(0, y - oh + 1);
+                int kyTo = Math.min(k - 1, y);
+                int kxFrom = Math.max(0, x - ow + 1);
+                int kxTo = Math.min(k - 1, x);
+                for (int ky = kyFrom; ky <= kyTo; ky++) {
+                    for (int kx = kxFrom; kx <= kxTo; kx++) {
+                        int to = (((y - ky) * ow + (x - kx)) * steps + t) * padded;
+                        int from = ((c * k + ky) * k + kx) * padded;
+                        for (int ob = 0; ob < padded; ob += LANES) {
+                            DoubleVector.fromArray(SPECIES, at, to + ob)
+                                    .add(v.mul(DoubleVector.fromArray(SPECIES, wt, from + ob)))
+                                    .intoArray(at, to + ob);
                         }
                     }
                 }
-                for (; ox < ow; ox++) {
-                    for (int ob = 0; ob < padded; ob += LANES) {
-                        gatherOne(image, wt, channels, h, wd, k, padded, oy, ox, ob, sums);
-                    }
-                    int to = row + oy * ow + ox;
-                    for (int o = 0; o < outs; o++) {
-                        arrival[to + o * plane] += sums[o];
-                    }
+            }
+        }
+        for (int p = 0; p < plane; p++) {
+            for (int t = 0; t < steps; t++) {
+                int from = (p * steps + t) * padded;
+                int to = t * post + p;
+                for (int o = 0; o < outs; o++) {
+                    arrival[to + o * plane] += at[from + o];
                 }
             }
         }
-    }
-
-    /** Channels ob.. of outputs (oy, ox..ox+3) into {@code sums[j * padded + ob ..]}. */
-    private static void gatherFour(double[] image, double[] wt, int channels, int h, int wd, int k, int padded,
-                                   int oy, int ox, int ob, double[] sums) {
-        DoubleVector s0 = DoubleVector.zero(SPECIES);
-        DoubleVector s1 = s0;
-        DoubleVector s2 = s0;
-        DoubleVector s3 = s0;
-        for (int c = 0; c < channels; c++) {
-            for (int ky = 0; ky < k; ky++) {
-                int at = (c * h + oy + ky) * wd + ox;
-                int tap = ((c * k + ky) * k) * padded + ob;
-                for (int kx = 0; kx < k; kx++) {
-                    DoubleVector wv = DoubleVector.fromArray(SPECIES, wt, tap + kx * padded);
-                    s0 = s0.add(wv.mul(image[at + kx]));
-                    s1 = s1.add(wv.mul(image[at + kx + 1]));
-                    s2 = s2.add(wv.mul(image[at + kx + 2]));
-                    s3 = s3.add(wv.mul(image[at + kx + 3]));
-                }
-            }
-        }
-        s0.intoArray(sums, ob);
-        s1.intoArray(sums, padded + ob);
-        s2.intoArray(sums, 2 * padded + ob);
-        s3.intoArray(sums, 3 * padded + ob);
-    }
-
-    /** Channels ob.. of output (oy, ox) into {@code sums[ob ..]}. */
-    private static void gatherOne(double[] image, double[] wt, int channels, int h, int wd, int k, int padded,
-                                  int oy, int ox, int ob, double[] sums) {
-        DoubleVector s0 = DoubleVector.zero(SPECIES);
-        for (int c = 0; c < channels; c++) {
-            for (int ky = 0; ky < k; ky++) {
-                int at = (c * h + oy + ky) * wd + ox;
-                int tap = ((c * k + ky) * k) * padded + ob;
-                for (int kx = 0; kx < k; kx++) {
-                    s0 = s0.add(DoubleVector.fromArray(SPECIES, wt, tap + kx * padded).mul(image[at + kx]));
-                }
-            }
-        }
-        s0.intoArray(sums, ob);
     }
 
     /**
-     * dL/dw: each weight's sum runs over the events of its input channel in their order (the plain
-     * loop's), one vector of output channels at a time. The events are first sorted by channel,
-     * stably, and the gradient laid out {@code [oy][ox][t][o]} with a border of k - 1 zero
-     * positions all round, so that a tap that falls off the output reads a zero instead of taking
-     * a branch; {@link #BLOCK} taps run at once, as independent sums.
+     * dL/dw, the plain loop's scatter with the output channels as whole vectors: the gradient is
+     * laid out {@code [oy][ox][t][o]} and each event and tap adds a run of vectors to an
+     * accumulator laid out {@code [c][ky][kx][o]}, which is then added to {@code gw}.
      */
     static void weightGradient(Topology.Conv2d shape, SpikeEvents in, int steps, double[] g, double[] gw) {
-        int h = shape.height();
-        int wd = shape.width();
         int k = shape.kernel();
         int oh = shape.outHeight();
         int ow = shape.outWidth();
         int outs = shape.outChannels();
-        int channels = shape.inChannels();
-        int kk = k * k;
-        int taps = channels * kk;
+        int h = shape.height();
+        int wd = shape.width();
         int plane = oh * ow;
         int post = outs * plane;
         int padded = paddedChannels(outs);
-        int border = k - 1;
-        int wide = ow + 2 * border; // the bordered gradient's width; its height is oh + 2 * border
-        int position = steps * padded; // the distance between neighbouring positions
+        int taps = shape.inChannels() * k * k;
         Scratch s = Scratch.get();
-        int length = (oh + 2 * border) * wide * position;
-        double[] gt = s.gradient(length);
-        Arrays.fill(gt, 0, length, 0.0);
+        double[] gt = s.gradient(plane * steps * padded);
+        Arrays.fill(gt, 0, plane * steps * padded, 0.0);
         for (int t = 0; t < steps; t++) {
             for (int o = 0; o < outs; o++) {
                 int from = t * post + o * plane;
-                for (int oy = 0; oy < oh; oy++) {
-                    int to = ((oy + border) * wide + border) * position + t * padded + o;
-                    for (int ox = 0; ox < ow; ox++) {
-                        gt[to + ox * position] = g[from + oy * ow + ox];
-                    }
+                for (int p = 0; p < plane; p++) {
+                    gt[(p * steps + t) * padded + o] = g[from + p];
                 }
             }
         }
-        int events = in.to(steps - 1);
-        int[] first = s.channelStarts(channels + 1);
-        Arrays.fill(first, 0, channels + 1, 0);
-        int plane0 = h * wd;
-        for (int e = 0; e < events; e++) {
-            first[in.neuron(e) / plane0 + 1]++;
-        }
-        for (int c = 0; c < channels; c++) {
-            first[c + 1] += first[c];
-        }
-        // per event, where tap (0, 0) reads: output (y, x) in bordered coordinates
-        int[] at = s.eventOffsets(events);
-        double[] vs = s.values(events);
-        int[] next = s.cursor(channels);
-        System.arraycopy(first, 0, next, 0, channels);
+        double[] acc = s.weights(taps * padded);
+        Arrays.fill(acc, 0, taps * padded, 0.0);
         for (int t = 0; t < steps; t++) {
             for (int e = in.from(t); e < in.to(t); e++) {
                 int i = in.neuron(e);
-                int slot = next[i / plane0]++;
+                DoubleVector v = DoubleVector.broadcast(SPECIES, in.value(e));
+                int c = i / (h * wd);
                 int y = (i / wd) % h;
                 int x = i % wd;
-                at[slot] = ((y + border) * wide + x + border) * position + t * padded;
-                vs[slot] = in.value(e);
+                int kyFrom = Math.max(0, y - oh + 1);
+                int kyTo = Math.min(k - 1, y);
+                int kxFrom = Math.max(0, x - ow + 1);
+                int kxTo = Math.min(k - 1, x);
+                for (int ky = kyFrom; ky <= kyTo; ky++) {
+                    for (int kx = kxFrom; kx <= kxTo; kx++) {
+                        int from = (((y - ky) * ow + (x - kx)) * steps + t) * padded;
+                        int to = ((c * k + ky) * k + kx) * padded;
+                        for (int ob = 0; ob < padded; ob += LANES) {
+                            DoubleVector.fromArray(SPECIES, acc, to + ob)
+                                    .add(v.mul(DoubleVector.fromArray(SPECIES, gt, from + ob)))
+                                    .intoArray(acc, to + ob);
+                        }
+                    }
+                }
             }
         }
-        int[] shift = s.tapShifts(kk); // how far before tap (0, 0) tap (ky, kx) reads
-        for (int ky = 0; ky < k; ky++) {
-            for (int kx = 0; kx < k; kx++) {
-                shift[ky * k + kx] = (ky * wide + kx) * position;
-            }
-        }
-        double[] sums = s.sums(BLOCK * padded);
-        for (int c = 0; c < channels; c++) {
-            int from = first[c];
-            int to = first[c + 1];
-            int q = 0;
-            for (; q + BLOCK <= kk; q += BLOCK) {
-                int d0 = shift[q];
-                int d1 = shift[q + 1];
-                int d2 = shift[q + 2];
-                int d3 = shift[q + 3];
-                for (int ob = 0; ob < padded; ob += LANES) {
-                    DoubleVector s0 = DoubleVector.zero(SPECIES);
-                    DoubleVector s1 = s0;
-                    DoubleVector s2 = s0;
-                    DoubleVector s3 = s0;
-                    for (int e = from; e < to; e++) {
-                        int a = at[e] + ob;
-                        DoubleVector v = DoubleVector.broadcast(SPECIES, vs[e]);
-                        s0 = s0.add(DoubleVector.fromArray(SPECIES, gt, a - d0).mul(v));
-                        s1 = s1.add(DoubleVector.fromArray(SPECIES, gt, a - d1).mul(v));
-                        s2 = s2.add(DoubleVector.fromArray(SPECIES, gt, a - d2).mul(v));
-                        s3 = s3.add(DoubleVector.fromArray(SPECIES, gt, a - d3).mul(v));
-                    }
-                    s0.intoArray(sums, ob);
-                    s1.intoArray(sums, padded + ob);
-                    s2.intoArray(sums, 2 * padded + ob);
-                    s3.intoArray(sums, 3 * padded + ob);
-                }
-                for (int j = 0; j < BLOCK; j++) {
-                    int weight = c * kk + q + j;
-                    for (int o = 0; o < outs; o++) {
-                        gw[o * taps + weight] += sums[j * padded + o];
-                    }
-                }
-            }
-            for (; q < kk; q++) {
-                int d0 = shift[q];
-                for (int ob = 0; ob < padded; ob += LANES) {
-                    DoubleVector s0 = DoubleVector.zero(SPECIES);
-                    for (int e = from; e < to; e++) {
-                        s0 = s0.add(DoubleVector.fromArray(SPECIES, gt, at[e] + ob - d0).mul(vs[e]));
-                    }
-                    s0.intoArray(sums, ob);
-                }
-                int weight = c * kk + q;
-                for (int o = 0; o < outs; o++) {
-                    gw[o * taps + weight] += sums[o];
-                }
+        for (int o = 0; o < outs; o++) {
+            for (int q = 0; q < taps; q++) {
+                gw[o * taps + q] += acc[q * padded + o];
             }
         }
     }
@@ -364,52 +248,25 @@ final class Conv2dVectorKernels {
         private static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
         private double[] weights = new double[0];
         private double[] image = new double[0];
-        private double[] sums = new double[0];
         private double[] gradient = new double[0];
-        private double[] values = new double[0];
-        private int[] channelStarts = new int[0];
-        private int[] cursor = new int[0];
-        private int[] eventOffsets = new int[0];
-        private int[] tapShifts = new int[0];
 
         static Scratch get() {
             return LOCAL.get();
         }
 
+        /** The weights or their gradient, {@code [c][ky][kx][o]}. */
         double[] weights(int n) {
             return weights.length >= n ? weights : (weights = new double[n]);
         }
 
+        /** The input gradient, {@code [c][y][x][t]}. */
         double[] image(int n) {
             return image.length >= n ? image : (image = new double[n]);
         }
 
-        double[] sums(int n) {
-            return sums.length >= n ? sums : (sums = new double[n]);
-        }
-
+        /** The output or its gradient, transposed. */
         double[] gradient(int n) {
             return gradient.length >= n ? gradient : (gradient = new double[n]);
-        }
-
-        double[] values(int n) {
-            return values.length >= n ? values : (values = new double[n]);
-        }
-
-        int[] channelStarts(int n) {
-            return channelStarts.length >= n ? channelStarts : (channelStarts = new int[n]);
-        }
-
-        int[] cursor(int n) {
-            return cursor.length >= n ? cursor : (cursor = new int[n]);
-        }
-
-        int[] eventOffsets(int n) {
-            return eventOffsets.length >= n ? eventOffsets : (eventOffsets = new int[n]);
-        }
-
-        int[] tapShifts(int n) {
-            return tapShifts.length >= n ? tapShifts : (tapShifts = new int[n]);
         }
     }
 }
