@@ -15,6 +15,10 @@ import java.util.Arrays;
  * computed as a scatter of each output plane, tap by tap, on time-innermost copies so that the
  * innermost loop runs along image rows and steps with unit stride (no im2col buffer). Planes of
  * an all-zero gradient are skipped. The scratch copies are per thread.
+ *
+ * <p>These are the plain loops; where the Vector API is present the whole-window kernels run as
+ * {@link Conv2dVectorKernels} instead, which give the same bits (Conv2dKernelsTest pins both
+ * against a literal transcription of the sums).
  */
 record Conv2dMap(Topology.Conv2d shape) implements SpatialMap {
     /**

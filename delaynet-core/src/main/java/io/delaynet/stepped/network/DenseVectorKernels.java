@@ -57,7 +57,16 @@ final class DenseVectorKernels {
                 DoubleVector s1 = s0;
                 DoubleVector s2 = s0;
                 DoubleVector s3 = s0;
-                if (postStride == 0) { // one delay per presynaptic neuron (or none)
+                if (preStride == 0 && postStride == 0) { // no delays, or one for all: one series read serves four
+                    int a = shift[0] / post + tb;
+                    for (int j = 0; j < post; j++) {
+                        DoubleVector series0 = DoubleVector.fromArray(SPECIES, series, j * stride + a);
+                        s0 = s0.add(series0.mul(w[i * post + j]));
+                        s1 = s1.add(series0.mul(w[(i + 1) * post + j]));
+                        s2 = s2.add(series0.mul(w[(i + 2) * post + j]));
+                        s3 = s3.add(series0.mul(w[(i + 3) * post + j]));
+                    }
+                } else if (postStride == 0) { // one delay per presynaptic neuron
                     int a0 = shift[i * preStride] / post + tb;
                     int a1 = shift[(i + 1) * preStride] / post + tb;
                     int a2 = shift[(i + 2) * preStride] / post + tb;
