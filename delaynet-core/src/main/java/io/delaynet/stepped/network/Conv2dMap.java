@@ -15,8 +15,18 @@ import java.util.Arrays;
  * computed as a scatter of each output plane, tap by tap, on time-innermost copies so that the
  * innermost loop runs along image rows and steps with unit stride (no im2col buffer). Planes of
  * an all-zero gradient are skipped. The scratch copies are per thread.
+ *
+ * <p>These are the plain loops; where the Vector API is present the whole-window kernels run as
+ * {@link Conv2dVectorKernels} instead, which give the same bits (Conv2dKernelsTest pins both
+ * against a literal transcription of the sums).
  */
 record Conv2dMap(Topology.Conv2d shape) implements SpatialMap {
+    /**
+     * Whether the whole-window kernels run as {@link Conv2dVectorKernels} (same results, several
+     * times faster): when the {@code jdk.incubator.vector} module is present, as the launcher and
+     * the tests arrange.
+     */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     @Override
     public Topology topology() {
@@ -67,6 +77,15 @@ record Conv2dMap(Topology.Conv2d shape) implements SpatialMap {
      */
     @Override
     public void scatterWindow(SpikeEvents in, int steps, double[] w, double[] arrival) {
+        if (VECTOR) {
+            Conv2dVectorKernels.scatterWindow(shape, in, steps, w, arrival);
+        } else {
+            plainScatterWindow(in, steps, w, arrival);
+        }
+    }
+
+    /** The plain-Java form of {@link #scatterWindow}, also the fallback without the Vector API. */
+    void plainScatterWindow(SpikeEvents in, int steps, double[] w, double[] arrival) {
         int k = shape.kernel();
         int oh = shape.outHeight();
         int ow = shape.outWidth();
@@ -153,6 +172,15 @@ record Conv2dMap(Topology.Conv2d shape) implements SpatialMap {
      */
     @Override
     public void weightGradient(SpikeEvents in, int steps, double[] g, double[] gw) {
+        if (VECTOR) {
+            Conv2dVectorKernels.weightGradient(shape, in, steps, g, gw);
+        } else {
+            plainWeightGradient(in, steps, g, gw);
+        }
+    }
+
+    /** The plain-Java form of {@link #weightGradient}, also the fallback without the Vector API. */
+    void plainWeightGradient(SpikeEvents in, int steps, double[] g, double[] gw) {
         int h = shape.height();
         int wd = shape.width();
         int k = shape.kernel();
@@ -212,6 +240,15 @@ record Conv2dMap(Topology.Conv2d shape) implements SpatialMap {
      */
     @Override
     public void inputGradient(int steps, double[] w, double[] g, double[] gin) {
+        if (VECTOR) {
+            Conv2dVectorKernels.inputGradient(shape, steps, w, g, gin);
+        } else {
+            plainInputGradient(steps, w, g, gin);
+        }
+    }
+
+    /** The plain-Java form of {@link #inputGradient}, also the fallback without the Vector API. */
+    void plainInputGradient(int steps, double[] w, double[] g, double[] gin) {
         int h = shape.height();
         int wd = shape.width();
         int k = shape.kernel();

@@ -32,6 +32,8 @@ import java.util.Arrays;
  * since any longer delay also lands outside the window).
  */
 public final class Projection {
+    /** Whether the Vector API module is present, for {@link DenseVectorKernels}. */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     private final int pre;
     private final int post;
     private final int steps;
@@ -395,6 +397,16 @@ public final class Projection {
      * unit stride.
      */
     private void inputGradientShift(double[] w, double[] g, double[] gin, double[] transposed) {
+        int rows = 2 * steps + 1;
+        if (VECTOR) { // the same sums, with the steps in one vector (DenseVectorKernels)
+            DenseVectorKernels.inputGradient(pre, post, steps, rows, shift, preStride, postStride, w, g, gin);
+            return;
+        }
+        plainInputGradientShift(w, g, gin, transposed);
+    }
+
+    /** The plain-Java form of {@link #inputGradientShift}, also the fallback without the Vector API. */
+    void plainInputGradientShift(double[] w, double[] g, double[] gin, double[] transposed) {
         int rows = 2 * steps + 1;
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < post; j++) {
