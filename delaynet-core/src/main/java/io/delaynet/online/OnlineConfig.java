@@ -30,11 +30,16 @@ public record OnlineConfig(String method, SteppedConfig.Data data, SteppedConfig
     }
 
     /**
-     * {@code online:} the third factor, which rule computes the gradient, and whether the training
-     * recordings form one unsegmented stream (state never reset between them).
+     * {@code online:} the third factor, which rule computes the gradient, whether the training
+     * recordings form one unsegmented stream (state never reset between them), and for BPTT the
+     * block length in steps that truncates the gradient through recurrent projections (null = none).
      */
-    public record Online(String feedback, Double feedbackStd, String gradient, Boolean stream) {
+    public record Online(String feedback, Double feedbackStd, String gradient, Boolean stream, Integer bpttTruncation) {
         public Online {
+            if (bpttTruncation != null && bpttTruncation < 1) {
+                throw new IllegalArgumentException("bptt_truncation must be a number of steps >= 1 or null (full BPTT), got "
+                        + bpttTruncation);
+            }
             // configurations written before streaming existed leave it out: one sequence per recording
             stream = stream != null && stream;
             Feedback.parse(feedback);
@@ -48,6 +53,11 @@ public record OnlineConfig(String method, SteppedConfig.Data data, SteppedConfig
 
         public GradientRule rule() {
             return GradientRule.parse(gradient);
+        }
+
+        /** The recurrent truncation as the stepped engine takes it: 0 = full BPTT. */
+        public int recurrentTruncation() {
+            return bpttTruncation == null ? 0 : bpttTruncation;
         }
     }
 

@@ -97,10 +97,12 @@ public final class OnlineMethod implements Method {
     /**
      * BPTT on the online network's own time-stepped network: the loss is the one whose gradient the
      * three-factor rule accumulates ({@link #loss}), the surrogate the one the eligibility traces
-     * use. Delays are clamped after every step as online.
+     * use. Delays are clamped after every step as online; {@code online.bptt_truncation} truncates
+     * the gradient through the recurrent projection to blocks of that many steps.
      */
     public static SteppedLearner bpttLearner(SteppedNetwork network, SampleSource samples, OnlineConfig config) {
-        return new SteppedLearner(network, loss(config), Decision.parse(config.loss().decision()), samples, true);
+        return new SteppedLearner(network, loss(config), Decision.parse(config.loss().decision()), samples, true,
+                Double.POSITIVE_INFINITY, config.online().recurrentTruncation());
     }
 
     /**
@@ -125,6 +127,14 @@ public final class OnlineMethod implements Method {
             throw new ConfigException("online.stream learns from one unsegmented input, one recording after the other "
                     + "with the state carried on; set training.update.every to steps or sample and online.gradient: "
                     + "three_factor (or online.stream: false)");
+        }
+        if (config.online().bpttTruncation() != null && !bptt) {
+            throw new ConfigException("online.bptt_truncation truncates BPTT; set online.gradient: bptt (or "
+                    + "online.bptt_truncation: null)");
+        }
+        if (config.online().bpttTruncation() != null && !n.recurrent()) {
+            throw new ConfigException("online.bptt_truncation cuts the gradient through recurrent projections, and "
+                    + "this network has none; set network.recurrent: true (or online.bptt_truncation: null)");
         }
         String model = n.neuron().model().toLowerCase(Locale.ROOT);
         if (!model.equals("lif") && !model.equals("cuba_lif")) {

@@ -4,7 +4,6 @@ import io.delaynet.config.MemoryCheck;
 import io.delaynet.stepped.loss.Decision;
 import io.delaynet.stepped.loss.SpikeLoss;
 import io.delaynet.stepped.network.SteppedNetwork;
-import io.delaynet.config.MemoryCheck;
 import io.delaynet.stepped.network.Activity;
 import io.delaynet.stepped.network.SpikeEvents;
 import io.delaynet.train.Learner;
@@ -25,6 +24,7 @@ public final class SteppedLearner implements Learner<SteppedWorkspace> {
     private final SampleSource samples;
     private final boolean exploitSparsity;
     private final double weightBound;
+    private final int recurrentTruncation;
 
     /**
      * @param exploitSparsity false runs the dense baseline (every neuron and step passed between
@@ -41,6 +41,20 @@ public final class SteppedLearner implements Learner<SteppedWorkspace> {
      */
     public SteppedLearner(SteppedNetwork network, SpikeLoss loss, Decision decision, SampleSource samples,
                           boolean exploitSparsity, double weightBound) {
+        this(network, loss, decision, samples, exploitSparsity, weightBound, 0);
+    }
+
+    /**
+     * @param recurrentTruncation truncated BPTT: the gradient through recurrent projections stays
+     *                            within blocks of this many steps ({@link SteppedNetwork#backward(
+     *                            SpikeEvents, Activity, double[], double[][], int)}); 0 = full BPTT
+     */
+    public SteppedLearner(SteppedNetwork network, SpikeLoss loss, Decision decision, SampleSource samples,
+                          boolean exploitSparsity, double weightBound, int recurrentTruncation) {
+        if (recurrentTruncation < 0) {
+            throw new IllegalArgumentException("recurrent truncation must be >= 1 steps, or 0 for none, got "
+                    + recurrentTruncation);
+        }
         if (network.inputSize() != samples.inputSize() || network.outputSize() != samples.classes()) {
             throw new IllegalArgumentException("network is " + network.inputSize() + " -> " + network.outputSize()
                     + " but the data has " + samples.inputSize() + " inputs and " + samples.classes() + " classes");
@@ -51,6 +65,7 @@ public final class SteppedLearner implements Learner<SteppedWorkspace> {
         this.samples = samples;
         this.exploitSparsity = exploitSparsity;
         this.weightBound = weightBound;
+        this.recurrentTruncation = recurrentTruncation;
     }
 
     public SteppedNetwork network() {
@@ -130,7 +145,7 @@ public final class SteppedLearner implements Learner<SteppedWorkspace> {
         double[] out = ws.activity.spikes(network.layerCount() - 1);
         double value = loss.evaluate(out, network.steps(), network.outputSize(), label, ws.gradOutput);
         int predicted = decision.predict(out, network.steps(), network.outputSize());
-        network.backward(input, ws.activity, ws.gradOutput, ws.trained);
+        network.backward(input, ws.activity, ws.gradOutput, ws.trained, recurrentTruncation);
         return new SampleResult(value, predicted, label);
     }
 

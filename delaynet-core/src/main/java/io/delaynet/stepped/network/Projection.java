@@ -453,7 +453,17 @@ public final class Projection {
      * one step), which the reverse-time sweep has finished by then.
      */
     public void addInputGradientRow(int t, double[] gradArrival, double[] gradInput) {
+        addInputGradientRow(t, gradArrival, gradInput, steps);
+    }
+
+    /**
+     * As {@link #addInputGradientRow(int, double[], double[])}, counting only arrivals at steps
+     * before {@code end} (at most the window): truncated BPTT cuts the recurrent paths that cross
+     * into a later block this way. {@code end = steps} is the full sum, term for term.
+     */
+    public void addInputGradientRow(int t, double[] gradArrival, double[] gradInput, int end) {
         requireDense("a recurrent projection");
+        int limit = Math.min(end, steps);
         double[] w = weights.values();
         for (int i = 0; i < pre; i++) {
             double sum = 0;
@@ -461,12 +471,15 @@ public final class Projection {
                 double wij = w[i * post + j];
                 int k = i * preStride + j * postStride;
                 if (shift != null) {
-                    sum += wij * gradArrival[t * post + shift[k] + j];
+                    // shifts are capped at steps, whose rows of gradArrival are zero: only the block end cuts
+                    if (limit == steps || t + shift[k] / post < limit) {
+                        sum += wij * gradArrival[t * post + shift[k] + j];
+                    }
                 } else {
                     int first = table.first(k);
                     for (int m = first; m < first + table.count(k); m++) {
                         int at = t + table.offset(m);
-                        if (at < steps) {
+                        if (at < limit) {
                             sum += wij * table.value(m) * gradArrival[at * post + j];
                         }
                     }

@@ -194,13 +194,33 @@ public final class SteppedNetwork {
      *                   added to; null entries are not computed (frozen groups)
      */
     public void backward(SpikeEvents input, Activity a, double[] gradOutput, double[][] gradients) {
+        backward(input, a, gradOutput, gradients, 0);
+    }
+
+    /**
+     * As {@link #backward(SpikeEvents, Activity, double[], double[][])}, with the gradient through
+     * every recurrent projection truncated to blocks of {@code truncation} steps: the window is cut
+     * into blocks [0, k), [k, 2k), ..., and a spike's error gains what it did, through the recurrent
+     * projection, to the layer's input only within its own block. Every other path is kept whole:
+     * the neurons' own state (membrane, current, reset) across the whole window, the feed-forward
+     * projections, the read-out. With recurrent delays of at least one step, k = 1 drops every
+     * recurrent path (what the online three-factor rule drops); k &gt;= steps (or 0) is full BPTT,
+     * the same operations in the same order.
+     *
+     * @param truncation block length in steps; 0 = no truncation
+     */
+    public void backward(SpikeEvents input, Activity a, double[] gradOutput, double[][] gradients, int truncation) {
+        if (truncation < 0) {
+            throw new IllegalArgumentException("truncation must be a number of steps >= 1, or 0 for none, got "
+                    + truncation);
+        }
         int last = layers.size() - 1;
         System.arraycopy(gradOutput, 0, a.gradSpikes[last], 0, steps * outputSize());
         a.context.clear();
         for (int l = last; l >= 0; l--) {
             Layer layer = layers.get(l);
             if (layer.isRecurrent()) {
-                backwardThroughRecurrence(layer, l, a);
+                backwardThroughRecurrence(layer, l, a, truncation);
             } else {
                 layer.estimator().backward(a.windows[l], a.gradSpikes[l], a.gradArrival[l], a.adjoint[l], a.context);
             }
@@ -217,11 +237,15 @@ public final class SteppedNetwork {
         }
     }
 
-    /** Reverse sweep of a recurrent layer: its error at step t gains what its spike did to later input. */
-    private void backwardThroughRecurrence(Layer layer, int l, Activity a) {
+    /**
+     * Reverse sweep of a recurrent layer: its error at step t gains what its spike did to later
+     * input (within t's block of {@code truncation} steps when truncated).
+     */
+    private void backwardThroughRecurrence(Layer layer, int l, Activity a, int truncation) {
         a.adjoint[l].clear();
         for (int t = steps - 1; t >= 0; t--) {
-            layer.recurrent().addInputGradientRow(t, a.gradArrival[l], a.gradSpikes[l]);
+            int end = truncation == 0 ? steps : (t / truncation + 1) * truncation;
+            layer.recurrent().addInputGradientRow(t, a.gradArrival[l], a.gradSpikes[l], end);
             layer.estimator().adjointStep(a.windows[l], t, a.gradSpikes[l], a.gradArrival[l], a.adjoint[l]);
         }
     }
