@@ -50,12 +50,8 @@ final class Conv2dVectorKernels {
      */
     static void scatterWindow(Topology.Conv2d shape, SpikeEvents in, int steps, double[] w, double[] arrival) {
         int k = shape.kernel();
-        int oh = shape.outHeight();
-        int ow = shape.outWidth();
         int outs = shape.outChannels();
-        int h = shape.height();
-        int wd = shape.width();
-        int plane = oh * ow;
+        int plane = shape.outHeight() * shape.outWidth();
         int post = outs * plane;
         int padded = paddedChannels(outs);
         int taps = shape.inChannels() * k * k;
@@ -69,30 +65,7 @@ final class Conv2dVectorKernels {
         }
         double[] at = s.gradient(plane * steps * padded);
         Arrays.fill(at, 0, plane * steps * padded, 0.0);
-        for (int t = 0; t < steps; t++) {
-            for (int e = in.from(t); e < in.to(t); e++) {
-                int i = in.neuron(e);
-                DoubleVector v = DoubleVector.broadcast(SPECIES, in.value(e));
-                int c = i / (h * wd);
-                int y = (i / wd) % h;
-                int x = i % wd;
-                int kyFrom = Math.max(0, y - oh + 1);
-                int kyTo = Math.min(k - 1, y);
-                int kxFrom = Math.max(0, x - ow + 1);
-                int kxTo = Math.min(k - 1, x);
-                for (int ky = kyFrom; ky <= kyTo; ky++) {
-                    for (int kx = kxFrom; kx <= kxTo; kx++) {
-                        int to = (((y - ky) * ow + (x - kx)) * steps + t) * padded;
-                        int from = ((c * k + ky) * k + kx) * padded;
-                        for (int ob = 0; ob < padded; ob += LANES) {
-                            DoubleVector.fromArray(SPECIES, at, to + ob)
-                                    .add(v.mul(DoubleVector.fromArray(SPECIES, wt, from + ob)))
-                                    .intoArray(at, to + ob);
-                        }
-                    }
-                }
-            }
-        }
+        scatterEventsByTap(shape, in, steps, padded, wt, at, false);
         for (int p = 0; p < plane; p++) {
             for (int t = 0; t < steps; t++) {
                 int from = (p * steps + t) * padded;
@@ -111,12 +84,8 @@ final class Conv2dVectorKernels {
      */
     static void weightGradient(Topology.Conv2d shape, SpikeEvents in, int steps, double[] g, double[] gw) {
         int k = shape.kernel();
-        int oh = shape.outHeight();
-        int ow = shape.outWidth();
         int outs = shape.outChannels();
-        int h = shape.height();
-        int wd = shape.width();
-        int plane = oh * ow;
+        int plane = shape.outHeight() * shape.outWidth();
         int post = outs * plane;
         int padded = paddedChannels(outs);
         int taps = shape.inChannels() * k * k;
@@ -133,6 +102,29 @@ final class Conv2dVectorKernels {
         }
         double[] acc = s.weights(taps * padded);
         Arrays.fill(acc, 0, taps * padded, 0.0);
+        scatterEventsByTap(shape, in, steps, padded, acc, gt, true);
+        for (int o = 0; o < outs; o++) {
+            for (int q = 0; q < taps; q++) {
+                gw[o * taps + q] += acc[q * padded + o];
+            }
+        }
+    }
+
+    /**
+     * The event-by-tap walk that the forward pass and the weight gradient share: for every input
+     * event and every kernel tap that puts it inside the output, a run of {@code padded} values of
+     * the tap array ({@code [c][ky][kx][o]}) meets a run of the position array ({@code
+     * [oy][ox][t][o]}), times the event's value. The forward pass adds into the positions
+     * ({@code intoTaps} false: arrival += value * weight); the weight gradient adds into the taps
+     * (true: dL/dw += value * gradient). Either way each sum takes its terms in event order.
+     */
+    private static void scatterEventsByTap(Topology.Conv2d shape, SpikeEvents in, int steps, int padded,
+                                           double[] tapArray, double[] positionArray, boolean intoTaps) {
+        int k = shape.kernel();
+        int oh = shape.outHeight();
+        int ow = shape.outWidth();
+        int h = shape.height();
+        int wd = shape.width();
         for (int t = 0; t < steps; t++) {
             for (int e = in.from(t); e < in.to(t); e++) {
                 int i = in.neuron(e);
@@ -146,20 +138,19 @@ final class Conv2dVectorKernels {
                 int kxTo = Math.min(k - 1, x);
                 for (int ky = kyFrom; ky <= kyTo; ky++) {
                     for (int kx = kxFrom; kx <= kxTo; kx++) {
-                        int from = (((y - ky) * ow + (x - kx)) * steps + t) * padded;
-                        int to = ((c * k + ky) * k + kx) * padded;
+                        int position = (((y - ky) * ow + (x - kx)) * steps + t) * padded;
+                        int tap = ((c * k + ky) * k + kx) * padded;
+                        double[] into = intoTaps ? tapArray : positionArray;
+                        double[] by = intoTaps ? positionArray : tapArray;
+                        int to = intoTaps ? tap : position;
+                        int from = intoTaps ? position : tap;
                         for (int ob = 0; ob < padded; ob += LANES) {
-                            DoubleVector.fromArray(SPECIES, acc, to + ob)
-                                    .add(v.mul(DoubleVector.fromArray(SPECIES, gt, from + ob)))
-                                    .intoArray(acc, to + ob);
+                            DoubleVector.fromArray(SPECIES, into, to + ob)
+                                    .add(v.mul(DoubleVector.fromArray(SPECIES, by, from + ob)))
+                                    .intoArray(into, to + ob);
                         }
                     }
                 }
-            }
-        }
-        for (int o = 0; o < outs; o++) {
-            for (int q = 0; q < taps; q++) {
-                gw[o * taps + q] += acc[q * padded + o];
             }
         }
     }
