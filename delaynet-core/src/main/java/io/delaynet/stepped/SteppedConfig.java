@@ -79,8 +79,12 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
         }
     }
 
-    /** {@code data.augment:} random shifts and rotations of training images, drawn per epoch and image. */
-    public record Augment(int cropPadding, double rotationDegrees) {
+    /** {@code data.augment:} random shifts, rotations and mirror images of training images, drawn per epoch and image. */
+    public record Augment(int cropPadding, double rotationDegrees, boolean flipHorizontal) {
+        public Augment(int cropPadding, double rotationDegrees) {
+            this(cropPadding, rotationDegrees, false);
+        }
+
         public Augment {
             if (cropPadding < 0 || cropPadding > 14) {
                 throw new IllegalArgumentException("crop_padding must be in 0..14 pixels, got " + cropPadding);
@@ -91,7 +95,7 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
         }
 
         public boolean active() {
-            return cropPadding > 0 || rotationDegrees > 0;
+            return cropPadding > 0 || rotationDegrees > 0 || flipHorizontal;
         }
     }
 

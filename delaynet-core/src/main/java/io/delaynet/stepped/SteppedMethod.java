@@ -113,7 +113,7 @@ public final class SteppedMethod implements Method {
         LatencyEncoder latency = e.intensity() ? null : new LatencyEncoder(e.steps(), e.levels(), e.spikeSaturated());
         return new LoadedSamples(new MnistSamples(data, split, latency, e.steps(), e.intensity(),
                 normalisation(e, data, split), d.trainLimit(), d.evalLimit(),
-                new ImageAugmentation(a.cropPadding(), a.rotationDegrees()), streams.seedFor("augment")),
+                new ImageAugmentation(a.cropPadding(), a.rotationDegrees(), a.flipHorizontal()), streams.seedFor("augment")),
                 e.steps(), data.files());
     }
 

@@ -153,4 +153,42 @@ class AugmentedSamplesTest {
             }
         }
     }
+
+    @Test
+    void theFlipMirrorsHalfTheImagesAndLeavesTheCropsAndAnglesAsTheyWere() {
+        byte[] source = data(1).train().pixels();
+        byte[] plain = new byte[SIDE * SIDE];
+        byte[] flipped = new byte[SIDE * SIDE];
+        int mirrored = 0;
+        for (long seed = 0; seed < 200; seed++) {
+            new ImageAugmentation(3, 10).apply(source, 0, SIDE, SIDE, new SplittableRandom(seed), plain);
+            new ImageAugmentation(3, 10, true).apply(source, 0, SIDE, SIDE, new SplittableRandom(seed), flipped);
+            // the fourth draw of the same stream decides the mirror (after the two offsets and the angle)
+            SplittableRandom again = new SplittableRandom(seed);
+            again.nextInt(7);
+            again.nextInt(7);
+            again.nextDouble();
+            boolean mirror = again.nextBoolean();
+            for (int y = 0; y < SIDE; y++) {
+                for (int x = 0; x < SIDE; x++) {
+                    byte expected = plain[y * SIDE + (mirror ? SIDE - 1 - x : x)];
+                    assertEquals(expected, flipped[y * SIDE + x], "seed " + seed + " pixel " + x + "," + y);
+                }
+            }
+            mirrored += mirror ? 1 : 0;
+        }
+        assertTrue(mirrored > 70 && mirrored < 130, mirrored + " of 200 mirrored");
+        assertFalse(java.util.Arrays.equals(source, mirror(source)), "the random blob is not symmetric: a mirror shows");
+        assertTrue(new ImageAugmentation(0, 0, true).active());
+    }
+
+    private static byte[] mirror(byte[] image) {
+        byte[] out = new byte[image.length];
+        for (int y = 0; y < SIDE; y++) {
+            for (int x = 0; x < SIDE; x++) {
+                out[y * SIDE + x] = image[y * SIDE + SIDE - 1 - x];
+            }
+        }
+        return out;
+    }
 }
