@@ -1,6 +1,7 @@
 package io.delaynet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.delaynet.train.EpochMetrics;
@@ -36,6 +37,19 @@ class ProgressDisplayTest {
         assertTrue(lines[0].matches(".* samples/s  train 0\\.01 s \\+ val 0\\.00 s  ETA \\d:\\d\\d:\\d\\d"), lines[0]);
         assertTrue(lines[1].startsWith("epoch 3/3"), lines[1]);
         assertTrue(lines[1].endsWith("ETA 0:00:00"), lines[1]);
+    }
+
+    @Test
+    void anEpochWithoutValidationSamplesSaysSoInsteadOfNaN() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream p = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (ProgressDisplay d = ProgressDisplay.create(ProgressDisplay.Style.LINES, p, 0, 1)) {
+            d.batchDone(0, 0, 1, 3, 1.0, 0.5);
+            d.epochDone(new EpochMetrics(0, 1.0, 0.5, Double.NaN, Double.NaN, 0.01, 0.0, 0));
+        }
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.startsWith("epoch 1/1  train loss 1.0000  acc  50.00 %  no validation samples  "), out);
+        assertFalse(out.contains("NaN"), out);
     }
 
     @Test
