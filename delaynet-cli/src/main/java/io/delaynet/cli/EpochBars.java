@@ -72,8 +72,8 @@ final class EpochBars implements ProgressDisplay {
         if (bar != null) {
             bar.setExtraMessage(fit(String.format(Locale.ROOT, "loss %.4f", runningLoss),
                     String.format(Locale.ROOT, "acc %6.2f %%", 100 * runningAccuracy),
-                    Double.isNaN(m.validationAccuracy()) ? "no validation samples"
-                            : String.format(Locale.ROOT, "val %6.2f %%", 100 * m.validationAccuracy()),
+                    EpochPace.validation(m.validationAccuracy(),
+                            String.format(Locale.ROOT, "val %6.2f %%", 100 * m.validationAccuracy())),
                     "ETA " + EpochPace.clock(pace.remainingAfter(m.epoch())), EpochPace.rate(rate) + " samples/s"));
             bar.close();
             line.finish();

@@ -32,9 +32,8 @@ final class EpochLines implements ProgressDisplay {
     public void epochDone(EpochMetrics m) {
         pace.epochFinished(m.epoch());
         int width = String.valueOf(pace.epochs()).length();
-        // a data set too small to hold any validation samples has no validation figures, not NaN ones
-        String validation = Double.isNaN(m.validationAccuracy()) ? "no validation samples"
-                : String.format(Locale.ROOT, "val loss %.4f  acc %6.2f %%", m.validationLoss(), 100 * m.validationAccuracy());
+        String validation = EpochPace.validation(m.validationAccuracy(), String.format(Locale.ROOT,
+                "val loss %.4f  acc %6.2f %%", m.validationLoss(), 100 * m.validationAccuracy()));
         out.printf(Locale.ROOT, "epoch %" + width + "d/%d  train loss %.4f  acc %6.2f %%  %s  "
                         + "%s samples/s  train %.2f s + val %.2f s  ETA %s%n",
                 m.epoch() + 1, pace.epochs(), m.trainLoss(), 100 * m.trainAccuracy(), validation,

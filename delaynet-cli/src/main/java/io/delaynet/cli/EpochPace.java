@@ -58,6 +58,11 @@ final class EpochPace {
         return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
 
+    /** {@code figures}, or "no validation samples" where the accuracy is NaN: a data set too small to hold any. */
+    static String validation(double accuracy, String figures) {
+        return Double.isNaN(accuracy) ? "no validation samples" : figures;
+    }
+
     /** "830", "12.4k", "1.25M". */
     static String rate(double perSecond) {
         if (perSecond >= 1e6) {

@@ -129,10 +129,10 @@ public final class TrainCommand implements Callable<Integer> {
                 return 130;
             }
             display.finish();
-            String validation = Double.isNaN(s.validationAccuracy()) ? "no validation samples"
-                    : String.format(Locale.ROOT, "validation %.2f %%", 100 * s.validationAccuracy());
             stdout.printf(Locale.ROOT, "test accuracy %.2f %%  %s  (%d epochs, kept epoch %d, "
-                            + "%.4f s/epoch training, %d parameters, %.1f s)%n", 100 * s.testAccuracy(), validation,
+                            + "%.4f s/epoch training, %d parameters, %.1f s)%n", 100 * s.testAccuracy(),
+                    EpochPace.validation(s.validationAccuracy(),
+                            String.format(Locale.ROOT, "validation %.2f %%", 100 * s.validationAccuracy())),
                     s.epochs(), s.selectedEpoch(), s.secondsPerEpoch(), s.parameters(), s.totalSeconds());
             if (!Double.isNaN(s.decisionStepMean())) {
                 stdout.printf(Locale.ROOT, "decision step (test, the step after which the running decision stays at its "

@@ -1,6 +1,7 @@
 package io.delaynet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.delaynet.io.Json;
@@ -36,7 +37,7 @@ class ShdTrainTest {
         assertEquals(0, r.status(), r.err());
         // three recordings leave none for validation: the lines say so instead of printing NaN
         assertTrue(r.out().contains("no validation samples"), r.out());
-        assertTrue(!r.out().contains("NaN"), r.out());
+        assertFalse(r.out().contains("NaN"), r.out());
         JsonNode summary = Json.parse(Files.readString(run.resolve("summary.json")));
         assertEquals("online", summary.get("method").asText());
         // 700 -> 128 recurrent -> 20: weights and synaptic delays on the input and recurrent projections, read-out weights
