@@ -78,7 +78,10 @@ class BadInputTest {
                 Arguments.of(List.of("network.threshold=-1"), "config: in 'network': network.threshold must be > 0"),
                 Arguments.of(List.of("training.learning_rates.weights=1e308", "training.epochs=3"),
                         "training diverged in epoch 1 (layer1.weights holds "),
-                Arguments.of(List.of("method=stepped", "network.threshold=.nan"), "config: 'network.threshold' is NaN; give a number"),
+                Arguments.of(List.of("method=stepped", "network.neuron.threshold=.nan"),
+                        "config: 'network.neuron.threshold' is NaN; give a number"),
+                // the stepped network has no 'network.threshold': a typo, said as one even with a NaN value
+                Arguments.of(List.of("method=stepped", "network.threshold=.nan"), "config: unknown key 'network.threshold'"),
                 // found by BadInputFuzzTest: a misspelt rate kind was ignored, and a mapping for a list named Java types
                 Arguments.of(List.of("training.learning_rates.wieghts=0.1"), "config: in 'training': unknown key "
                         + "'training.learning_rates.wieghts'; the parameter kinds with a learning rate are weights and delays"),

@@ -36,7 +36,30 @@ public final class ConfigBinder {
     }
 
     public static <T> T bind(JsonNode tree, Class<T> type, String origin) {
-        requireFinite(tree, "", infinityAllowed(type, ""), origin);
+        ConfigException nonFinite = firstNonFinite(tree, "", infinityAllowed(type, ""), origin);
+        if (nonFinite != null) {
+            // A misspelt key with .inf is a typo first: say so, as for any other value under an unknown key.
+            ConfigException unknown = unknownKey(tree, type, origin);
+            throw unknown != null ? unknown : nonFinite;
+        }
+        return bindFinite(tree, type, origin);
+    }
+
+    /** The unknown-key error binding would raise, or null: the tree is bound only to find out. */
+    private static ConfigException unknownKey(JsonNode tree, Class<?> type, String origin) {
+        try {
+            bindFinite(tree, type, origin);
+        } catch (ConfigException e) {
+            if (e.getCause() instanceof UnrecognizedPropertyException) {
+                return e;
+            }
+        } catch (RuntimeException e) {
+            return null; // a record refusing a non-finite value in its own words: the non-finite message says it better
+        }
+        return null;
+    }
+
+    private static <T> T bindFinite(JsonNode tree, Class<T> type, String origin) {
         try {
             return MAPPER.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
@@ -68,31 +91,40 @@ public final class ConfigBinder {
     }
 
     /**
-     * Refuses NaN anywhere, and infinity except at the keys the record allows it: a non-finite number
+     * The refusal of the first NaN, or of an infinity except at the keys the record allows it (null
+     * when there is none): a non-finite number
      * passes most range checks ({@code NaN > 0} is false, but {@code !(x <= 0)} and {@code .inf > 0}
      * are true) and then poisons the run far from the key that caused it.
      */
-    private static void requireFinite(JsonNode node, String path, Set<String> allowed, String origin) {
+    private static ConfigException firstNonFinite(JsonNode node, String path, Set<String> allowed, String origin) {
         if (node.isObject()) {
             for (var e : node.properties()) {
-                requireFinite(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), allowed, origin);
+                ConfigException found = firstNonFinite(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
+                        allowed, origin);
+                if (found != null) {
+                    return found;
+                }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                requireFinite(node.get(i), path + "[" + i + "]", allowed, origin);
+                ConfigException found = firstNonFinite(node.get(i), path + "[" + i + "]", allowed, origin);
+                if (found != null) {
+                    return found;
+                }
             }
         } else if (node.isNumber() && (node.isDouble() || node.isFloat() || node.isBigDecimal())
                 || node.isString() && NON_FINITE_TEXT.contains(node.asString().strip())) {
             // the text forms too: Jackson turns the string "NaN" or "Infinity" into a number for a number key
             double v = node.isString() ? Double.parseDouble(node.asString().strip().replace("INF", "Infinity")) : node.asDouble();
             if (Double.isNaN(v)) {
-                throw new ConfigException(origin + ": '" + path + "' is NaN; give a number");
+                return new ConfigException(origin + ": '" + path + "' is NaN; give a number");
             }
             if (Double.isInfinite(v) && !(v > 0 && allowed.contains(path))) {
-                throw new ConfigException(origin + ": '" + path + "' is " + (v > 0 ? "" : "minus ") + "infinity; give a finite number"
+                return new ConfigException(origin + ": '" + path + "' is " + (v > 0 ? "" : "minus ") + "infinity; give a finite number"
                         + (allowed.isEmpty() ? "" : " (only " + String.join(", ", allowed) + " may be .inf)"));
             }
         }
+        return null;
     }
 
     /** The tree of a record, with snake_case keys, for saving resolved configurations. */

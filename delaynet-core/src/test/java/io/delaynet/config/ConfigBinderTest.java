@@ -43,6 +43,17 @@ class ConfigBinderTest {
     }
 
     @Test
+    void aMisspeltKeyIsAnUnknownKeyEvenWhenItsValueIsNotFinite() {
+        // found by BadInputFuzzTest: 'weight_llimit: .inf' was refused as an infinity, not as the typo it is
+        assertEquals("cfg: unknown key 'limmit'; known keys here: limit, n, seed, x, xs", refused("limmit: .inf"));
+        assertEquals("cfg: unknown key 'inner_part.limmit'; known keys here: limit, n, seed, x, xs",
+                assertThrows(ConfigException.class, () -> ConfigBinder.bind(
+                        ConfigTree.parse("inner_part: {limmit: .nan}", "t"), Outer.class, "cfg")).getMessage());
+        // a known key keeps its own message, whatever else the file holds
+        assertEquals("cfg: 'x' is NaN; give a number", refused("x: .nan\nn: 1"));
+    }
+
+    @Test
     void aNestedRecordsAllowanceIsFoundUnderItsKey() {
         assertEquals(java.util.Set.of("inner_part.limit"), ConfigBinder.infinityAllowed(Outer.class, ""));
         assertEquals(Double.POSITIVE_INFINITY, ConfigBinder.bind(ConfigTree.parse("inner_part: {limit: .inf}\ny: 1", "t"),
