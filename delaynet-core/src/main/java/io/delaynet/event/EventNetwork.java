@@ -22,14 +22,29 @@ public final class EventNetwork {
     private final LifModel model;
     private final int inputSize;
     private final List<Projection> projections;
+    private final boolean reuseRoots;
 
+    /** A network whose every exponential of a spike time is taken by {@link Math#exp}. */
     public EventNetwork(LifModel model, int inputSize, List<Projection> projections) {
+        this(model, inputSize, projections, false);
+    }
+
+    /**
+     * @param reuseRoots tau_m = 2 tau_s: the next layer's half exponentials and the backward pass's
+     *                   e^{-(T - ref)/2} come from each spike's closed-form root y = e^{-(T - ref)/2}
+     *                   (a division) instead of from exponentials of its time: Yin-Yang takes 4
+     *                   exponentials per sample instead of 44. Exact as well, but different by
+     *                   rounding, so runs are not bit-comparable with runs made without it (training
+     *                   amplifies rounding). No effect for tau_m = tau_s.
+     */
+    public EventNetwork(LifModel model, int inputSize, List<Projection> projections, boolean reuseRoots) {
         if (!model.hasClosedForm()) {
             throw new IllegalArgumentException("the exact event engine needs tau_m/tau_s = 1 or 2, got " + model.tauRatio());
         }
         this.model = model;
         this.inputSize = inputSize;
         this.projections = List.copyOf(projections);
+        this.reuseRoots = reuseRoots;
         int width = inputSize;
         for (int l = 0; l < this.projections.size(); l++) {
             if (this.projections.get(l).pre() != width) {
@@ -46,6 +61,11 @@ public final class EventNetwork {
 
     public int inputSize() {
         return inputSize;
+    }
+
+    /** Whether spike roots replace exponentials (see the constructor). */
+    public boolean reusesRoots() {
+        return reuseRoots;
     }
 
     public int outputSize() {
@@ -128,6 +148,7 @@ public final class EventNetwork {
         double[] out = trace.times[l + 1];
         double ref = ArrivalList.startLayer(trace, l);
         trace.shared[l] = false;
+        trace.rooted[l] = reuseRoots && !model.equalTimeConstants(); // every spike of this layer leaves its root y
         if (ref == Double.POSITIVE_INFINITY) {
             java.util.Arrays.fill(out, Double.POSITIVE_INFINITY);
             return;
@@ -239,7 +260,8 @@ public final class EventNetwork {
                 }
             }
             double tSpike = out[j];
-            double yT = Math.exp(-0.5 * (tSpike - ref));
+            // e^{-(T - ref)/2}: the forward pass's own root where it left one (no exponential)
+            double yT = trace.rooted[l] ? trace.root[l][j] : Math.exp(-0.5 * (tSpike - ref));
             double slope = 0;
             for (int k = 0; k < n; k++) {
                 double eHalf = yT * halves[list + k * step]; // e^{-s/2}, s = T - a_k

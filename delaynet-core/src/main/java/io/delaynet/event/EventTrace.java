@@ -14,6 +14,8 @@ import static io.delaynet.config.MemoryCheck.references;
 public final class EventTrace {
     final double[][] times;      // [layer + 1][neurons]; times[0] is the input
     final double[] reference;     // [layer] reference time of the exponentials
+    final double[][] root;       // [layer][post] y = e^{-(T - reference[layer])/2} of each spike, where rooted[layer]
+    final boolean[] rooted;      // [layer] root holds the forward pass's closed-form roots (tau_m = 2 tau_s)
     final double[][] arrival;    // [layer][post * pre] sorted arrival times per postsynaptic neuron
     final double[][] halfExp;    // [layer][post * pre] exp((arrival - ref)/2) in sorted order
     final double[][] weight;     // [layer][post * pre] weights in sorted order
@@ -38,7 +40,8 @@ public final class EventTrace {
     final long[] sortKeys;        // scratch: packed (time, index) keys for that order
     final double[] inputLowerBound; // scratch: no input at or after this position of that order is earlier
     final double[] positionArrival; // scratch: one neuron's arrivals in the layer's input order
-    final long[] positionKeys;      // scratch: packed (arrival, position) keys of one neuron
+    final long[] positionKeys;      // scratch: packed (arrival, position) keys of one neuron, padded to groups of 4
+    final long[] groupKeys;         // scratch: the smallest of each group of 4 positionKeys
     final int[] positionOrder;      // scratch: positions in the layer's order, sorted by arrival
     final LaneScan.Scratch lanes = new LaneScan.Scratch(); // scratch of a lane-scanned layer's group
 
@@ -49,18 +52,19 @@ public final class EventTrace {
      */
     static long bytes(EventNetwork network) {
         int layers = network.layerCount();
-        long total = 256 + LaneScan.Scratch.bytes() + 14 * references(layers + 1L) + doubles(layers)
-                + 2 * booleans(layers) + ints(layers)
+        long total = 256 + LaneScan.Scratch.bytes() + 15 * references(layers + 1L) + doubles(layers)
+                + 3 * booleans(layers) + ints(layers)
                 + 2 * doubles(network.inputSize());
         long widest = network.inputSize();
         for (int l = 0; l < layers; l++) {
             Projection p = network.projection(l);
             long entries = listEntries(p);
-            total += 2 * doubles(p.post()) + 3 * doubles(entries) + ints(entries) + 2 * ints(p.post())
+            total += 3 * doubles(p.post()) + 3 * doubles(entries) + ints(entries) + 2 * ints(p.post())
                     + 4 * doubles(p.pre()) + ints(p.pre());
             widest = Math.max(widest, p.pre());
         }
-        return total + 5 * doubles(widest) + doubles(2 * widest) + 2 * ints(widest)
+        return total + 4 * doubles(widest) + doubles(widest + 3) + doubles((widest + 3) / 4)
+                + doubles(2 * widest) + 2 * ints(widest)
                 + 3 * doubles(NeuronScan.TILE * widest);
     }
 
@@ -71,6 +75,8 @@ public final class EventTrace {
         times[0] = new double[network.inputSize()];
         timeGradient[0] = new double[network.inputSize()];
         reference = new double[layers];
+        root = new double[layers][];
+        rooted = new boolean[layers];
         arrival = new double[layers][];
         halfExp = new double[layers][];
         weight = new double[layers][];
@@ -89,6 +95,7 @@ public final class EventTrace {
         for (int l = 0; l < layers; l++) {
             Projection p = network.projection(l);
             times[l + 1] = new double[p.post()];
+            root[l] = new double[p.post()];
             timeGradient[l + 1] = new double[p.post()];
             int entries = listEntries(p);
             laneStride[l] = LaneScan.stride(p);
@@ -111,7 +118,8 @@ public final class EventTrace {
         sortKeys = new long[widest];
         inputLowerBound = new double[widest];
         positionArrival = new double[widest];
-        positionKeys = new long[widest];
+        positionKeys = new long[widest + 3];
+        groupKeys = new long[(widest + 3) / 4];
         positionOrder = new int[widest];
         byPositionArrival = new double[NeuronScan.TILE * widest];
         byPositionHalf = new double[NeuronScan.TILE * widest];

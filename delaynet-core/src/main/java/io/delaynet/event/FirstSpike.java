@@ -74,13 +74,25 @@ public final class FirstSpike {
      */
     static double candidate(boolean lambert, double sumFull, double sumHalf, double sumTimed, double c, double ref,
                             double a, double h, boolean last, double aNext, double hNext) {
+        double r = root(lambert, sumFull, sumHalf, sumTimed, c, ref, a, h, last, aNext, hNext);
+        return Double.isNaN(r) ? Double.NaN : time(lambert, r, ref);
+    }
+
+    /**
+     * As {@link #candidate}, but the accepted crossing as the closed form gives it: for tau_m =
+     * 2 tau_s the root y = e^{-T'/2} of the quadratic (which the next layer and the backward pass
+     * reuse instead of exponentials of T), for tau_m = tau_s the shifted time T' = T - ref; NaN when
+     * rejected. {@link #time} turns it into the spike time.
+     */
+    static double root(boolean lambert, double sumFull, double sumHalf, double sumTimed, double c, double ref,
+                       double a, double h, boolean last, double aNext, double hNext) {
         if (lambert) {
             if (sumFull == 0 || lambertSurelyPast(sumFull, sumTimed, c, a - ref, h)
                     || !last && lambertSurelyLater(sumFull, sumTimed, c, aNext - ref, hNext)) {
                 return Double.NaN;
             }
             double t = lambertCandidate(sumFull, sumTimed, c);
-            return t >= a - ref && (last || t <= aNext - ref) ? ref + t : Double.NaN;
+            return t >= a - ref && (last || t <= aNext - ref) ? t : Double.NaN;
         }
         if (!(sumFull > 0) || quadraticSurelyPast(sumFull, sumHalf, h)
                 || !last && quadraticSurelyLater(sumFull, sumHalf, c, hNext)) {
@@ -88,7 +100,12 @@ public final class FirstSpike {
         }
         double y = quadraticCandidateY(sumFull, sumHalf, c);
         // y = e^{-T'/2}; T' >= a'  <=>  y * e^{a'/2} <= 1
-        return y > 0 && y * h <= 1 && (last || y * hNext >= 1) ? ref - 2 * Math.log(y) : Double.NaN;
+        return y > 0 && y * h <= 1 && (last || y * hNext >= 1) ? y : Double.NaN;
+    }
+
+    /** The spike time of an accepted {@link #root}: ref - 2 ln y (tau_m = 2 tau_s) or ref + T' (tau_m = tau_s). */
+    static double time(boolean lambert, double root, double ref) {
+        return lambert ? ref + root : ref - 2 * Math.log(root);
     }
 
     /**

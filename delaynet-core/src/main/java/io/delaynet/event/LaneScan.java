@@ -81,6 +81,7 @@ abstract class LaneScan {
                 int causal = (int) s.causal[lane];
                 trace.causal[l][j] = causal;
                 trace.arrivals[l][j] = active;
+                trace.root[l][j] = s.root[lane];
                 out[j] = causal > 0 ? ref - 2 * Math.log(s.root[lane]) : Double.POSITIVE_INFINITY;
             }
         }

@@ -196,12 +196,13 @@ final class NeuronScan {
             if (!last && arrival[k + 1] == arrival[k]) {
                 continue; // simultaneous inputs act together
             }
-            double t = FirstSpike.candidate(lambert, sumFull, sumHalf, sumTimed, c, ref, arrival[k], h, last,
+            double r = FirstSpike.root(lambert, sumFull, sumHalf, sumTimed, c, ref, arrival[k], h, last,
                     last ? 0 : arrival[k + 1], last ? 0 : half[k + 1]);
-            if (!Double.isNaN(t)) {
+            if (!Double.isNaN(r)) {
                 trace.causal[l][j] = k + 1;
                 trace.arrivals[l][j] = active;
-                return t;
+                trace.root[l][j] = r;
+                return FirstSpike.time(lambert, r, ref);
             }
         }
         trace.causal[l][j] = 0;
@@ -265,12 +266,13 @@ final class NeuronScan {
             if (!last && arrival[e + 1] == arrival[e]) {
                 continue; // simultaneous inputs act together
             }
-            double t = FirstSpike.candidate(lambert, sumFull, sumHalf, sumTimed, c, ref, arrival[e], h, last,
+            double r = FirstSpike.root(lambert, sumFull, sumHalf, sumTimed, c, ref, arrival[e], h, last,
                     last ? 0 : arrival[e + 1], last ? 0 : half[e + 1]);
-            if (!Double.isNaN(t)) {
+            if (!Double.isNaN(r)) {
                 trace.causal[l][j] = k + 1;
                 trace.arrivals[l][j] = taken;
-                return t;
+                trace.root[l][j] = r;
+                return FirstSpike.time(lambert, r, ref);
             }
         }
         trace.causal[l][j] = 0;
@@ -342,11 +344,12 @@ final class NeuronScan {
             if (!last && arrival[e + 1] == arrival[e]) {
                 continue; // simultaneous inputs act together
             }
-            double t = FirstSpike.candidate(lambert, sumFull, sumHalf, sumTimed, c, ref, arrival[e], h, last,
+            double r = FirstSpike.root(lambert, sumFull, sumHalf, sumTimed, c, ref, arrival[e], h, last,
                     last ? 0 : arrival[e + 1], last ? 0 : half[e + 1]);
-            if (!Double.isNaN(t)) {
+            if (!Double.isNaN(r)) {
                 trace.causal[l][j] = k + 1;
-                return t;
+                trace.root[l][j] = r;
+                return FirstSpike.time(lambert, r, ref);
             }
         }
         trace.causal[l][j] = 0;
@@ -358,7 +361,8 @@ final class NeuronScan {
      * taken in arrival order, one input at a time, only as far as the scan reaches. Each input's
      * arrival is packed with its position into a long (as {@link #sorted} does, dropping the last
      * mantissa bits); the next input is the smallest key still there, found by a branch-free
-     * minimum over the keys, and goes into the list by insertion on its exact arrival (exact ties in
+     * minimum over the minima of groups of four keys (after a key is taken only its group's minimum
+     * is taken again: 10 instead of 23 comparisons per selection on Yin-Yang's output layer), and goes into the list by insertion on its exact arrival (exact ties in
      * the layer's order, by {@link InputOrder}'s keys), which moves it only past inputs whose keys
      * differ in the dropped bits alone. An
      * entry is final once the smallest key left is beyond its own key's time bits: nothing still to
@@ -390,7 +394,15 @@ final class NeuronScan {
             byPosition[m] = a;
             keys[m] = (InputOrder.sortable(a) >>> 1 & ~mask) | m;
         }
-        long next = smallest(keys, active);
+        long[] groupMin = trace.groupKeys;
+        int groups = (active + 3) >> 2;
+        for (int m = active; m < groups << 2; m++) {
+            keys[m] = Long.MAX_VALUE; // the last group's unused slots
+        }
+        for (int g = 0; g < groups; g++) {
+            groupMin[g] = groupMinimum(keys, g);
+        }
+        long next = smallest(groupMin, groups);
         double c = model.threshold() * model.leakConductance();
         boolean lambert = model.equalTimeConstants();
         double sumFull = 0;
@@ -403,6 +415,7 @@ final class NeuronScan {
                     || (next & ~mask) <= (InputOrder.sortable(arrival[base + k + 1]) >>> 1 & ~mask))) {
                 int m = (int) (next & mask);
                 keys[m] = Long.MAX_VALUE;
+                groupMin[m >> 2] = groupMinimum(keys, m >> 2);
                 int i = order[m];
                 double a = byPosition[m];
                 long key = layerKey[m];
@@ -423,7 +436,7 @@ final class NeuronScan {
                 source[at] = i;
                 position[at - base] = m;
                 taken++;
-                next = taken < active ? smallest(keys, active) : Long.MAX_VALUE;
+                next = taken < active ? smallest(groupMin, groups) : Long.MAX_VALUE;
             }
             int e = base + k;
             double h = half[e];
@@ -439,12 +452,13 @@ final class NeuronScan {
             if (!last && arrival[e + 1] == arrival[e]) {
                 continue; // simultaneous inputs act together
             }
-            double t = FirstSpike.candidate(lambert, sumFull, sumHalf, sumTimed, c, ref, arrival[e], h, last,
+            double r = FirstSpike.root(lambert, sumFull, sumHalf, sumTimed, c, ref, arrival[e], h, last,
                     last ? 0 : arrival[e + 1], last ? 0 : half[e + 1]);
-            if (!Double.isNaN(t)) {
+            if (!Double.isNaN(r)) {
                 trace.causal[l][j] = k + 1;
                 trace.arrivals[l][j] = taken;
-                return t;
+                trace.root[l][j] = r;
+                return FirstSpike.time(lambert, r, ref);
             }
         }
         trace.causal[l][j] = 0;
@@ -453,6 +467,12 @@ final class NeuronScan {
     }
 
     /** The smallest of {@code keys[0..n)}: four independent running minima, compiled to conditional moves. */
+    /** The smallest of the four keys of group {@code g}, without a branch. */
+    private static long groupMinimum(long[] keys, int g) {
+        int q = g << 2;
+        return Math.min(Math.min(keys[q], keys[q + 1]), Math.min(keys[q + 2], keys[q + 3]));
+    }
+
     private static long smallest(long[] keys, int n) {
         long m0 = Long.MAX_VALUE;
         long m1 = Long.MAX_VALUE;
@@ -533,12 +553,13 @@ final class NeuronScan {
             if (!last && arrival[e + 1] == arrival[e]) {
                 continue; // simultaneous inputs act together
             }
-            double t = FirstSpike.candidate(lambert, sumFull, sumHalf, sumTimed, c, ref, arrival[e], h, last,
+            double r = FirstSpike.root(lambert, sumFull, sumHalf, sumTimed, c, ref, arrival[e], h, last,
                     last ? 0 : arrival[e + 1], last ? 0 : half[e + 1]);
-            if (!Double.isNaN(t)) {
+            if (!Double.isNaN(r)) {
                 trace.causal[l][j] = k + 1;
                 trace.arrivals[l][j] = fetched;
-                return t;
+                trace.root[l][j] = r;
+                return FirstSpike.time(lambert, r, ref);
             }
         }
         trace.causal[l][j] = 0;

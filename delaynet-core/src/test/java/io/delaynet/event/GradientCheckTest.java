@@ -31,7 +31,10 @@ class GradientCheckTest {
                     if (kind == DelayKind.NONE && !sigmoid) {
                         continue;
                     }
-                    out.add(Arguments.of(ratio, kind, sigmoid));
+                    out.add(Arguments.of(ratio, kind, sigmoid, false));
+                    if (ratio == 2.0) {
+                        out.add(Arguments.of(ratio, kind, sigmoid, true)); // exponentials from the roots
+                    }
                 }
             }
         }
@@ -82,14 +85,15 @@ class GradientCheckTest {
         return sig.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    @ParameterizedTest(name = "tau ratio {0}, {1} delays, sigmoid={2}")
+    @ParameterizedTest(name = "tau ratio {0}, {1} delays, sigmoid={2}, roots reused {3}")
     @MethodSource("cases")
-    void analyticGradientsMatchCentralDifferences(double ratio, DelayKind kind, boolean sigmoid) {
+    void analyticGradientsMatchCentralDifferences(double ratio, DelayKind kind, boolean sigmoid, boolean reuse) {
         SplittableRandom r = new SplittableRandom(1234 + (long) (ratio * 100) + kind.ordinal() * 7 + (sigmoid ? 1 : 0));
         LifModel model = new LifModel(ratio, 1.0);
         int compared = 0;
         for (int network = 0; network < 6; network++) {
-            EventNetwork net = randomNetwork(r, model, kind, sigmoid, new int[] {4, 6, 5, 3});
+            EventNetwork built = randomNetwork(r, model, kind, sigmoid, new int[] {4, 6, 5, 3});
+            EventNetwork net = new EventNetwork(model, built.inputSize(), built.projections(), reuse);
             EventTrace trace = net.newTrace();
             for (int sample = 0; sample < 4; sample++) {
                 double[] input = new double[4];

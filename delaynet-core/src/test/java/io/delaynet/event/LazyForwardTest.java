@@ -28,22 +28,26 @@ class LazyForwardTest {
         for (double ratio : new double[] {1.0, 2.0}) {
             for (DelayKind kind : DelayKind.values()) {
                 for (int inputs : new int[] {5, 40, 300}) {
-                    out.add(Arguments.of(ratio, kind, inputs));
+                    out.add(Arguments.of(ratio, kind, inputs, false));
+                    if (ratio == 2.0) {
+                        out.add(Arguments.of(ratio, kind, inputs, true));
+                    }
                 }
             }
         }
         return out.stream();
     }
 
-    @ParameterizedTest(name = "tau ratio {0}, {1} delays, {2} inputs")
+    @ParameterizedTest(name = "tau ratio {0}, {1} delays, {2} inputs, roots reused {3}")
     @MethodSource("cases")
-    void spikeTimesAndCausalSetsAreThoseOfTheFullListEngine(double ratio, DelayKind kind, int inputs) {
+    void spikeTimesAndCausalSetsAreThoseOfTheFullListEngine(double ratio, DelayKind kind, int inputs, boolean reuse) {
         SplittableRandom r = new SplittableRandom(77 + inputs * 31L + kind.ordinal() * 5L + (long) ratio);
         LifModel model = new LifModel(ratio, 1.0);
         int spikes = 0;
         int silent = 0;
         for (int network = 0; network < 4; network++) {
-            EventNetwork net = network(r, model, kind, inputs, 24, 7);
+            EventNetwork built = network(r, model, kind, inputs, 24, 7);
+            EventNetwork net = new EventNetwork(model, built.inputSize(), built.projections(), reuse);
             EventTrace trace = net.newTrace();
             for (int sample = 0; sample < 12; sample++) {
                 double[] input = input(r, inputs, sample);

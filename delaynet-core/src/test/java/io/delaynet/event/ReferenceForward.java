@@ -42,6 +42,8 @@ final class ReferenceForward {
         }
         trace.reference[l] = ref;
         trace.shared[l] = false;
+        trace.laned[l] = false;
+        trace.rooted[l] = net.reusesRoots() && !net.model().equalTimeConstants();
         if (ref == Double.POSITIVE_INFINITY) {
             Arrays.fill(out, Double.POSITIVE_INFINITY);
             Arrays.fill(trace.causal[l], 0);
@@ -68,9 +70,21 @@ final class ReferenceForward {
         for (int m = 0; m < active; m++) {
             order[m] = (int) (keys[m] & indexMask);
         }
+        // the half exponentials as the engine defines them: from the previous layer's roots where
+        // it left them (ArrivalList.inputHalfExps), else from the times
         double[] inHalf = new double[pre];
-        for (int m = 0; m < active; m++) {
-            inHalf[order[m]] = Math.exp(0.5 * (in[order[m]] - ref));
+        if (l > 0 && trace.rooted[l - 1]) {
+            double largest = 0;
+            for (int m = 0; m < active; m++) {
+                largest = Math.max(largest, trace.root[l - 1][order[m]]);
+            }
+            for (int m = 0; m < active; m++) {
+                inHalf[order[m]] = largest / trace.root[l - 1][order[m]];
+            }
+        } else {
+            for (int m = 0; m < active; m++) {
+                inHalf[order[m]] = Math.exp(0.5 * (in[order[m]] - ref));
+            }
         }
         double[] w = p.weights().values();
         double[] dHalf = p.synapseHalfExps();
@@ -101,12 +115,18 @@ final class ReferenceForward {
             System.arraycopy(weight, 0, trace.weight[l], base, active);
             System.arraycopy(source, 0, trace.source[l], base, active);
             out[j] = active == 0 ? Double.POSITIVE_INFINITY
-                    : scan(active, arrival, weight, half, ref, net.model(), trace.causal[l], j);
+                    : scan(active, arrival, weight, half, ref, net.model(), trace.causal[l], j, trace.root[l]);
         }
     }
 
     static double scan(int n, double[] arrival, double[] weight, double[] halfExp, double ref,
                                LifModel model, int[] causal, int slot) {
+        return scan(n, arrival, weight, halfExp, ref, model, causal, slot, new double[slot + 1]);
+    }
+
+    /** As above, also leaving the accepted quadratic root y = e^{-(T - ref)/2} in {@code roots[slot]}. */
+    static double scan(int n, double[] arrival, double[] weight, double[] halfExp, double ref,
+                       LifModel model, int[] causal, int slot, double[] roots) {
         double c = model.threshold() * model.leakConductance();
         boolean lambert = model.equalTimeConstants();
         double sumFull = 0;
@@ -135,6 +155,7 @@ final class ReferenceForward {
             } else if (t > 0) {
                 if (t * h <= 1 && (k + 1 == n || t * halfExp[k + 1] >= 1)) {
                     causal[slot] = k + 1;
+                    roots[slot] = t;
                     return ref - 2 * Math.log(t);
                 }
             }

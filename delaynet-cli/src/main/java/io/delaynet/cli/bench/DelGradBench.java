@@ -36,8 +36,9 @@ import picocli.CommandLine.Option;
  * synaptic delays) with 2 threads. Ratios are printed only between these figures.
  */
 @Command(name = "delgrad", mixinStandardHelpOptions = true,
-        description = "Seconds per training epoch of DelGrad: Yin-Yang (1 and 2 threads, against a baseline "
-                + "measured in the same run) and the two MNIST examples (2 threads).")
+        description = "Seconds per training epoch of DelGrad: Yin-Yang (1 and 2 threads, with and without "
+                + "network.reuse_roots, against a baseline measured in the same run) and the two MNIST examples "
+                + "(2 threads).")
 public final class DelGradBench implements Callable<Integer> {
 
     @Mixin
@@ -108,11 +109,15 @@ public final class DelGradBench implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "Yin-Yang 4-30-3 synaptic delays, batch 150, 5000 samples/epoch; %d warm-up + "
                     + "%d measured epochs, median%n", warmup, epochs);
         }
-        double one = yinYangSecondsPerEpoch(1);
-        double two = yinYangSecondsPerEpoch(PARALLEL);
+        double one = yinYangSecondsPerEpoch(1, false);
+        double two = yinYangSecondsPerEpoch(PARALLEL, false);
+        double rootsOne = yinYangSecondsPerEpoch(1, true);
+        double rootsTwo = yinYangSecondsPerEpoch(PARALLEL, true);
         double baseline = BaselineStep.secondsPerEpoch(yinYang(1), Math.max(2, epochs / 5));
         result.put("yinyang_s_per_epoch_1t", one);
         result.put("yinyang_s_per_epoch_2t", two);
+        result.put("yinyang_reuse_roots_s_per_epoch_1t", rootsOne);
+        result.put("yinyang_reuse_roots_s_per_epoch_2t", rootsTwo);
         result.put("baseline_s_per_epoch", baseline);
         if (!json) {
             System.out.printf(Locale.ROOT, "%-46s %10.4f s/epoch%n", "baseline (reference-style, 1 thread)", baseline);
@@ -120,6 +125,10 @@ public final class DelGradBench implements Callable<Integer> {
                     baseline / one);
             System.out.printf(Locale.ROOT, "%-46s %10.4f s/epoch   %6.1fx baseline%n",
                     "delaynet, " + PARALLEL + " threads", two, baseline / two);
+            System.out.printf(Locale.ROOT, "%-46s %10.4f s/epoch   %6.1fx baseline%n",
+                    "delaynet, network.reuse_roots, 1 thread", rootsOne, baseline / rootsOne);
+            System.out.printf(Locale.ROOT, "%-46s %10.4f s/epoch   %6.1fx baseline%n",
+                    "delaynet, network.reuse_roots, " + PARALLEL + " threads", rootsTwo, baseline / rootsTwo);
         }
         if (!noMnist) {
             if (!json) {
@@ -145,12 +154,18 @@ public final class DelGradBench implements Callable<Integer> {
     }
 
     static DelGradConfig yinYang(int threads) {
-        ResolvedConfig rc = ResolvedConfig.resolve(null, List.of("training.threads=" + threads));
+        return yinYang(threads, false);
+    }
+
+    /** The default Yin-Yang run on {@code threads} threads, with {@code network.reuse_roots} as given. */
+    static DelGradConfig yinYang(int threads, boolean reuseRoots) {
+        ResolvedConfig rc = ResolvedConfig.resolve(null, List.of("training.threads=" + threads,
+                "network.reuse_roots=" + reuseRoots));
         return ConfigBinder.bind(rc.tree(), DelGradConfig.class, "bench");
     }
 
-    private double yinYangSecondsPerEpoch(int threadCount) {
-        DelGradConfig config = yinYang(threadCount);
+    private double yinYangSecondsPerEpoch(int threadCount, boolean reuseRoots) {
+        DelGradConfig config = yinYang(threadCount, reuseRoots);
         return medianTrainSeconds(DelGradMethod.learner(config), config.training().toOptions(), warmup, epochs);
     }
 

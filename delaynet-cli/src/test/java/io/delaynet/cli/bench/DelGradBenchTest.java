@@ -45,6 +45,7 @@ class DelGradBenchTest {
         assertEquals("0", r[0], r[2]);
         JsonNode o = Json.parse(r[1]);
         for (String key : List.of("yinyang_s_per_epoch_1t", "yinyang_s_per_epoch_2t", "baseline_s_per_epoch",
+                "yinyang_reuse_roots_s_per_epoch_1t", "yinyang_reuse_roots_s_per_epoch_2t",
                 "mnist16_s_per_epoch_2t", "mnist_synaptic_s_per_epoch_2t")) {
             assertTrue(o.has(key) && o.get(key).asDouble() > 0, key + " in " + r[1]);
         }

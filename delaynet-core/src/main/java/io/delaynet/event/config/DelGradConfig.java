@@ -64,10 +64,13 @@ public record DelGradConfig(String method, Data data, Network network, Loss loss
     /**
      * @param tauSynMs the physical length of tau_s, the engine's time unit, in ms: sets the scale of
      *                 exported descriptions only (the engine's numbers do not depend on it)
+     * @param reuseRoots tau_m = 2 tau_s: take the exponentials of spike times from the closed-form
+     *                   roots instead of {@code Math.exp} (faster; equal up to rounding, see
+     *                   {@link io.delaynet.event.EventNetwork#EventNetwork(io.delaynet.event.LifModel, int, List, boolean)})
      */
     @InfinityAllowed("weight_limit")
     public record Network(double tauRatio, double threshold, double tauSynMs, List<Layer> layers, Delay delay,
-                          double weightLimit) {
+                          double weightLimit, boolean reuseRoots) {
         public Network {
             if (!(tauSynMs > 0) || Double.isInfinite(tauSynMs)) {
                 throw new IllegalArgumentException("network.tau_syn_ms must be a positive number of ms, got " + tauSynMs);

@@ -130,7 +130,7 @@ public final class DelGradMethod implements Method {
             projections.add(new Projection(l, pre, layer.size(), w, kind, parameterisation, raw, sharing, 1));
             pre = layer.size();
         }
-        return new EventNetwork(new LifModel(cfg.tauRatio(), cfg.threshold()), inputs, projections);
+        return new EventNetwork(new LifModel(cfg.tauRatio(), cfg.threshold()), inputs, projections, cfg.reuseRoots());
     }
 
     static DelayParameterisation parameterisation(DelGradConfig.Delay d) {
