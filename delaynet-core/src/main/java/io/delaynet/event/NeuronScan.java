@@ -362,8 +362,9 @@ final class NeuronScan {
      * arrival is packed with its position into a long (as {@link #sorted} does, dropping the last
      * mantissa bits); the next input is the smallest key still there, found by a branch-free
      * minimum over the minima of groups of four keys (after a key is taken only its group's minimum
-     * is taken again: 10 instead of 23 comparisons per selection on Yin-Yang's output layer), and goes into the list by insertion on its exact arrival (exact ties in
-     * the layer's order, by {@link InputOrder}'s keys), which moves it only past inputs whose keys
+     * is taken again: 10 instead of 23 comparisons per selection on Yin-Yang's output layer), and
+     * goes into the list by insertion on its exact arrival (exact ties in the layer's order, by
+     * {@link InputOrder}'s keys), which moves it only past inputs whose keys
      * differ in the dropped bits alone. An
      * entry is final once the smallest key left is beyond its own key's time bits: nothing still to
      * come can then arrive before it. So the list is the one insertion in layer order builds, and a
