@@ -263,6 +263,7 @@ public final class EventNetwork {
             // e^{-(T - ref)/2}: the forward pass's own root where it left one (no exponential)
             double yT = trace.rooted[l] ? trace.root[l][j] : Math.exp(-0.5 * (tSpike - ref));
             double slope = 0;
+            double largestKappa = 0; // max |kappa_k|, for the guard below
             for (int k = 0; k < n; k++) {
                 double eHalf = yT * halves[list + k * step]; // e^{-s/2}, s = T - a_k
                 double eFull = eHalf * eHalf;         // e^{-s}
@@ -278,15 +279,22 @@ public final class EventNetwork {
                 }
                 kappa[2 * k] = kap;
                 kappa[2 * k + 1] = kapSlope;
+                largestKappa = Math.max(largestKappa, Math.abs(kap));
                 slope += weights[own + k * step] * kapSlope;
             }
             if (!(slope > 0)) {
                 continue; // grazing crossing: the derivative is unbounded, so no gradient flows
             }
             double scale = err / slope;
-            double largest = 0;
-            for (int k = 0; k < n; k++) {
-                largest = Math.max(largest, Math.abs(scale * kappa[2 * k]));
+            // max_k |scale kappa_k| = |scale| max_k |kappa_k| exactly: |a b| = |a| |b| in floating point,
+            // and rounding a product by a fixed non-negative factor is monotone. Only an infinite scale
+            // (0 x inf = NaN for a zero kappa) needs the products themselves.
+            double largest = Math.abs(scale) * largestKappa;
+            if (Double.isInfinite(scale)) {
+                largest = 0;
+                for (int k = 0; k < n; k++) {
+                    largest = Math.max(largest, Math.abs(scale * kappa[2 * k]));
+                }
             }
             boolean keepWeights = largest <= maxWeightGradient;
             for (int k = 0; k < n; k++) {
