@@ -31,8 +31,9 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
     private final WeightBumping.State bumpState;
     private final double weightLimit;
     private final int neurons;
+    private final InputAugmentation augmentation;
     private final InputNoise noise;
-    /** Batches trained so far, counted over the whole run; selects the input-noise draws. */
+    /** Batches trained so far, counted over the whole run; selects the augmentation and input-noise draws. */
     private long batches;
 
     /**
@@ -54,6 +55,14 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
                 noise);
     }
 
+    /** As above, with {@code augmentation} changing every training sample before {@code noise} jitters its times. */
+    public DelGradLearner(EventNetwork network, SpikeTimeLoss loss, Map<Split, SpikeData> data, double maxWeightGradient,
+                          WeightBumping bumping, double[] maxMissing, double weightLimit, InputAugmentation augmentation,
+                          InputNoise noise) {
+        this(network, new ExactForwardPass(network), loss, data, maxWeightGradient, bumping, maxMissing, weightLimit,
+                augmentation, noise);
+    }
+
     /**
      * A learner whose spike times come from {@code forward}; the other parameters are as above.
      * Weight bumping and clipping act on {@code network}, the trained one.
@@ -67,6 +76,17 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
     public DelGradLearner(EventNetwork network, ForwardPass forward, SpikeTimeLoss loss, Map<Split, SpikeData> data,
                           double maxWeightGradient, WeightBumping bumping, double[] maxMissing, double weightLimit,
                           InputNoise noise) {
+        this(network, forward, loss, data, maxWeightGradient, bumping, maxMissing, weightLimit,
+                InputAugmentation.NONE, noise);
+    }
+
+    /**
+     * As above, with {@code augmentation} changing every training sample before {@code noise}
+     * jitters its times.
+     */
+    public DelGradLearner(EventNetwork network, ForwardPass forward, SpikeTimeLoss loss, Map<Split, SpikeData> data,
+                          double maxWeightGradient, WeightBumping bumping, double[] maxMissing, double weightLimit,
+                          InputAugmentation augmentation, InputNoise noise) {
         if (maxMissing.length != network.layerCount()) {
             throw new IllegalArgumentException("need one max-missing fraction per layer");
         }
@@ -79,6 +99,7 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
         this.maxMissing = maxMissing.clone();
         this.bumpState = new WeightBumping.State(bumping.value());
         this.weightLimit = weightLimit;
+        this.augmentation = augmentation;
         this.noise = noise;
         int n = 0;
         for (Projection p : network.projections()) {
@@ -108,7 +129,19 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
         return noise;
     }
 
-    /** Training batches seen so far (the input-noise position); part of a checkpoint when noise is on. */
+    public InputAugmentation inputAugmentation() {
+        return augmentation;
+    }
+
+    /** Whether training samples are drawn afresh each time (augmented or noisy), so the batch count matters. */
+    public boolean randomisesInputs() {
+        return augmentation.active() || noise.active();
+    }
+
+    /**
+     * Training batches seen so far (the position of the augmentation and input-noise draws); part of
+     * a checkpoint when either is on.
+     */
     public long batchesTrained() {
         return batches;
     }
@@ -123,10 +156,12 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
         final double[][] gradients;
         final double[] silent;
         final double[] outputGradient;
+        final double[] augmentedInput;
         final double[] noisyInput;
 
         Workspace(EventNetwork network, int neurons) {
             trace = network.newTrace();
+            augmentedInput = new double[network.inputSize()];
             noisyInput = new double[network.inputSize()];
             gradients = network.newGradients();
             silent = new double[neurons];
@@ -153,11 +188,11 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
         return network.parameters();
     }
 
-    /** The trace ({@link EventTrace#bytes}), the gradient accumulators and the per-neuron counters. */
+    /** The trace ({@link EventTrace#bytes}), the gradient accumulators, the per-neuron counters and input copies. */
     @Override
     public long workspaceBytes() {
         return 64 + EventTrace.bytes(network) + Learner.gradientBytes(parameters())
-                + io.delaynet.config.MemoryCheck.doubles(network.inputSize())
+                + 2 * io.delaynet.config.MemoryCheck.doubles(network.inputSize())
                 + io.delaynet.config.MemoryCheck.doubles(neurons)
                 + io.delaynet.config.MemoryCheck.doubles(network.outputSize());
     }
@@ -177,6 +212,9 @@ public final class DelGradLearner implements Learner<DelGradLearner.Workspace> {
         SpikeData train = data(Split.TRAIN);
         int label = train.labels()[index];
         double[] input = train.inputs()[index];
+        if (augmentation.active()) {
+            input = augmentation.apply(index, batches, input, ws.augmentedInput);
+        }
         if (noise.active()) {
             input = noise.apply(input, batches, index, ws.noisyInput);
         }

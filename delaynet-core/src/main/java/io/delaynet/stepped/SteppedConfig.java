@@ -1,5 +1,6 @@
 package io.delaynet.stepped;
 
+import io.delaynet.config.AugmentSection;
 import io.delaynet.config.TrainingSection;
 import io.delaynet.data.audio.SpikeDataSets;
 import io.delaynet.data.mnist.IntensityNormalisation;
@@ -21,7 +22,7 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
 
     /** {@code data:} which samples, where, how many and how they become spikes. */
     public record Data(String dataset, String dir, Integer validationSize, int trainLimit, int evalLimit,
-                       Encoding encoding, Audio audio, Augment augment) {
+                       Encoding encoding, Audio audio, AugmentSection augment) {
         public Data {
             if (validationSize != null && validationSize < 0) {
                 throw new IllegalArgumentException("validation_size must be >= 0 or null, got " + validationSize);
@@ -76,26 +77,6 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
         /** The constants to standardise with, or null: computed from the training split (when {@link #normalise}). */
         public IntensityNormalisation givenNormalisation() {
             return mean == null ? null : new IntensityNormalisation(mean, std);
-        }
-    }
-
-    /** {@code data.augment:} random shifts, rotations and mirror images of training images, drawn per epoch and image. */
-    public record Augment(int cropPadding, double rotationDegrees, boolean flipHorizontal) {
-        public Augment(int cropPadding, double rotationDegrees) {
-            this(cropPadding, rotationDegrees, false);
-        }
-
-        public Augment {
-            if (cropPadding < 0 || cropPadding > 14) {
-                throw new IllegalArgumentException("crop_padding must be in 0..14 pixels, got " + cropPadding);
-            }
-            if (!(rotationDegrees >= 0) || rotationDegrees > 180) {
-                throw new IllegalArgumentException("rotation_degrees must be in [0, 180], got " + rotationDegrees);
-            }
-        }
-
-        public boolean active() {
-            return cropPadding > 0 || rotationDegrees > 0 || flipHorizontal;
         }
     }
 

@@ -1,10 +1,10 @@
 package io.delaynet.stepped;
 
+import io.delaynet.config.AugmentSection;
 import io.delaynet.config.ConfigBinder;
 import io.delaynet.config.ConfigException;
 import io.delaynet.config.ConfigTree;
 import io.delaynet.data.DataDirectory;
-import io.delaynet.data.mnist.ImageAugmentation;
 import io.delaynet.data.mnist.IntensityNormalisation;
 import io.delaynet.data.mnist.LatencyEncoder;
 import io.delaynet.data.mnist.MnistData;
@@ -109,11 +109,10 @@ public final class SteppedMethod implements Method {
         int validation = d.validationSize() == null ? DEFAULT_IMAGE_VALIDATION : d.validationSize();
         TrainValidationSplit split = draw(data.train().count(), validation, streams);
         SteppedConfig.Encoding e = d.encoding();
-        SteppedConfig.Augment a = d.augment() == null ? new SteppedConfig.Augment(0, 0) : d.augment();
         LatencyEncoder latency = e.intensity() ? null : new LatencyEncoder(e.steps(), e.levels(), e.spikeSaturated());
         return new LoadedSamples(new MnistSamples(data, split, latency, e.steps(), e.intensity(),
                 normalisation(e, data, split), d.trainLimit(), d.evalLimit(),
-                new ImageAugmentation(a.cropPadding(), a.rotationDegrees(), a.flipHorizontal()), streams.seedFor("augment")),
+                AugmentSection.orOff(d.augment()).augmentation(), streams.seedFor("augment")),
                 e.steps(), data.files());
     }
 

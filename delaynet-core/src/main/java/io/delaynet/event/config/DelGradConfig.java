@@ -1,5 +1,6 @@
 package io.delaynet.event.config;
 
+import io.delaynet.config.AugmentSection;
 import io.delaynet.config.InfinityAllowed;
 import io.delaynet.config.TrainingSection;
 import java.util.List;
@@ -18,7 +19,7 @@ public record DelGradConfig(String method, Data data, Network network, Loss loss
      */
     public record Data(String dataset, double early, double late, List<Double> biasTimes, int replicas, Double noise,
                        String dir, Integer resolution, String black, String split, Integer validationSize,
-                       Integer trainLimit, Integer evalLimit) {
+                       Integer trainLimit, Integer evalLimit, AugmentSection augment) {
         public static final String YINYANG = "yinyang";
 
         public Data {

@@ -1,5 +1,6 @@
 package io.delaynet.event.config;
 
+import io.delaynet.config.AugmentSection;
 import io.delaynet.config.ConfigException;
 import io.delaynet.data.DataDirectory;
 import io.delaynet.data.mnist.ImageResampling;
@@ -9,24 +10,28 @@ import io.delaynet.data.mnist.PixelLatencyEncoding;
 import io.delaynet.data.mnist.TrainValidationSplit;
 import io.delaynet.data.yinyang.LatencyEncoding;
 import io.delaynet.data.yinyang.YinYang;
+import io.delaynet.event.InputAugmentation;
 import io.delaynet.event.SpikeData;
 import io.delaynet.run.RunContext;
 import io.delaynet.train.Split;
 import io.delaynet.util.RandomStreams;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * The spike-time data of a DelGrad run: the splits, already encoded, the number of input lines and
- * classes, and the files they came from.
+ * classes, the files they came from, and how training images are augmented.
  *
- * @param splits  encoded samples per split
- * @param inputs  input lines per sample
- * @param classes output classes (the last layer needs one neuron per class)
- * @param files   data files read, by role, for provenance (empty for generated data)
+ * @param splits       encoded samples per split
+ * @param inputs       input lines per sample
+ * @param classes      output classes (the last layer needs one neuron per class)
+ * @param files        data files read, by role, for provenance (empty for generated data)
+ * @param augmentation redraws training samples from their augmented images ({@code data.augment})
  */
-record DelGradData(Map<Split, SpikeData> splits, int inputs, int classes, Map<String, Path> files) {
+record DelGradData(Map<Split, SpikeData> splits, int inputs, int classes, Map<String, Path> files,
+                   InputAugmentation augmentation) {
 
     /** The side of the images before the authors' 16x16 crop-and-resize, and the crop. */
     private static final int SIDE = 28;
@@ -37,13 +42,16 @@ record DelGradData(Map<Split, SpikeData> splits, int inputs, int classes, Map<St
     }
 
     private static DelGradData yinYang(DelGradConfig.Data d) {
+        if (AugmentSection.orOff(d.augment()).active()) {
+            throw new ConfigException("config: data.augment applies to mnist and fashion-mnist only; remove it for yinyang");
+        }
         LatencyEncoding encoding = new LatencyEncoding(d.early(), d.late(),
                 d.biasTimes().stream().mapToDouble(Double::doubleValue).toArray(), d.replicas());
         Map<Split, SpikeData> splits = new EnumMap<>(Split.class);
         splits.put(Split.TRAIN, encode(YinYang.train(), encoding));
         splits.put(Split.VALIDATION, encode(YinYang.validation(), encoding));
         splits.put(Split.TEST, encode(YinYang.test(), encoding));
-        return new DelGradData(splits, encoding.width(4), 3, Map.of());
+        return new DelGradData(splits, encoding.width(4), 3, Map.of(), InputAugmentation.NONE);
     }
 
     private static SpikeData encode(YinYang.Split split, LatencyEncoding encoding) {
@@ -60,7 +68,8 @@ record DelGradData(Map<Split, SpikeData> splits, int inputs, int classes, Map<St
                     + "remove them for " + d.dataset());
         }
         MnistData data = MnistData.load(directory(d.dir(), context), MnistVariant.parse(d.dataset()));
-        MnistData.ImageSet train = data.train();
+        MnistData.ImageSet original = data.train();
+        MnistData.ImageSet train = original;
         MnistData.ImageSet test = data.test();
         PixelLatencyEncoding.Brightness scale = PixelLatencyEncoding.Brightness.BY_256;
         if (d.resolution() == 16) {
@@ -77,14 +86,19 @@ record DelGradData(Map<Split, SpikeData> splits, int inputs, int classes, Map<St
                 : TrainValidationSplit.last(train.count(), d.validationSize());
         PixelLatencyEncoding encoding = new PixelLatencyEncoding(d.early(), d.late(), scale, "silent".equals(d.black()));
         Map<Split, SpikeData> splits = new EnumMap<>(Split.class);
-        splits.put(Split.TRAIN, encode(train, split.train(), d.trainLimit(), encoding));
+        SpikeData trainTimes = encode(train, split.train(), d.trainLimit(), encoding);
+        splits.put(Split.TRAIN, trainTimes);
         splits.put(Split.VALIDATION, encode(train, split.validation(), d.evalLimit(), encoding));
         int[] all = new int[test.count()];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
         splits.put(Split.TEST, encode(test, all, d.evalLimit(), encoding));
-        return new DelGradData(splits, train.imageSize(), 10, data.files());
+        AugmentSection augment = AugmentSection.orOff(d.augment());
+        InputAugmentation augmentation = !augment.active() ? InputAugmentation.NONE
+                : new AugmentedImageTimes(original, Arrays.copyOf(split.train(), trainTimes.size()), SIDE, CROP,
+                        d.resolution(), augment.augmentation(), encoding, new RandomStreams(seed));
+        return new DelGradData(splits, train.imageSize(), 10, data.files(), augmentation);
     }
 
     private static SpikeData encode(MnistData.ImageSet set, int[] images, int limit, PixelLatencyEncoding encoding) {

@@ -48,10 +48,11 @@ public final class DelGradExperiment implements Experiment {
 
     @Override
     public Map<String, double[]> extraState() {
-        if (!learner.inputNoise().active()) {
+        if (!learner.randomisesInputs()) {
             return Map.of("weight_bumping", learner.bumpState().toArray());
         }
-        // the noise draws follow the batch count, so a resumed run continues the same sequence
+        // the augmentation and noise draws follow the batch count, so a resumed run continues the same
+        // sequence (the key's name predates augmentation; old checkpoints keep their meaning)
         return Map.of("weight_bumping", learner.bumpState().toArray(),
                 "input_noise_batches", new double[] {learner.batchesTrained()});
     }

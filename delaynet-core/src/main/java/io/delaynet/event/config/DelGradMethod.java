@@ -81,8 +81,9 @@ public final class DelGradMethod implements Method {
         // The reference applies max_dw_norm to each sample's share of the batch-mean loss gradient,
         // i.e. to (1/batch) dL_sample/dw; our learner sees dL_sample/dw, so the bound scales by the batch.
         double perSampleBound = config.loss().maxDwNorm() * config.training().batchSize();
-        return new DelGradLearner(network, loss(config.loss()), data.splits(), perSampleBound, new WeightBumping(b.value(), b.exponential(), b.targeted()), maxMissing,
-                config.network().weightLimit(),
+        return new DelGradLearner(network, loss(config.loss()), data.splits(),
+                perSampleBound, new WeightBumping(b.value(), b.exponential(), b.targeted()), maxMissing,
+                config.network().weightLimit(), data.augmentation(),
                 new InputNoise(config.data().noise(), new RandomStreams(config.training().seed())));
     }
 
