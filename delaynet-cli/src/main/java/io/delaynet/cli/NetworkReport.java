@@ -88,6 +88,7 @@ final class NetworkReport {
                     fmt(r.tauPsp() * unitMs), fmt(r.tauRefractory() * unitMs), fmt(r.threshold()));
             case Neuron.LeakyIntegrator li -> String.format(Locale.ROOT, "leaky integrator (read-out), tau_mem %s ms",
                     fmt(li.tauMem() * unitMs));
+            case Neuron.PassThrough p -> "no neurons: the weighted input passes straight on";
         };
     }
 

@@ -91,6 +91,7 @@ public final class DescriptionJson {
                 m.put("threshold", s.threshold());
             }
             case Neuron.LeakyIntegrator li -> m.put("tau_mem", li.tauMem());
+            case Neuron.PassThrough p -> { } // no parameters
         }
         return m;
     }
@@ -192,6 +193,7 @@ public final class DescriptionJson {
             case "srm" -> new Neuron.Srm(r.number(n, "tau_psp"), r.number(n, "tau_refractory"),
                     r.number(n, "refractory_scale"), r.number(n, "threshold"));
             case "leaky_integrator" -> new Neuron.LeakyIntegrator(r.number(n, "tau_mem"));
+            case "pass_through" -> new Neuron.PassThrough();
             default -> throw new IllegalArgumentException("unknown neuron type '" + type + "'");
         };
     }

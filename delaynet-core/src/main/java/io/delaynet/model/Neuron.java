@@ -84,6 +84,16 @@ public sealed interface Neuron {
         }
     }
 
+    /**
+     * No neurons: the population's output at each step is its weighted input (a pooling stage that
+     * passes its window's sum straight to the next projection, as the NA release pools).
+     */
+    record PassThrough() implements Neuron {
+        public String type() {
+            return "pass_through";
+        }
+    }
+
     /** A non-spiking read-out, discrete time: {@code v[t] = e^(-dt/tauMem) v[t-1] + x[t]}; the output is v. */
     record LeakyIntegrator(double tauMem) implements Neuron {
         public String type() {

@@ -168,6 +168,9 @@ public final class NirExport {
                     params.put("v_leak", NirTensor.filled(n, 0));
                 }
             }
+            case Neuron.PassThrough t -> throw new NirException("population " + p.name() + " has no neurons (a "
+                    + "pooling that passes its sum straight on)", "export a network whose pooling layers have neurons "
+                    + "(network.layers[k].neurons: true)");
             case Neuron.Srm s -> throw new IllegalStateException("SRM populations are written by NirSrm");
             case Neuron.FilteredLif f -> throw new IllegalStateException("filtered LIF populations are written by NirFilteredLif");
             case Neuron.FirstSpikeLif f -> throw new NirException("population " + p.name() + " has the event-driven "

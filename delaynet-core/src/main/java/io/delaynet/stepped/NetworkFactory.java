@@ -135,8 +135,10 @@ public final class NetworkFactory {
             String name = "layer" + (l + 1);
             String from = l == 0 ? "input" : "layer" + l;
             boolean output = l == projections - 1;
-            populations.add(new Population(name, post, output && config.readout().leakyIntegrator()
-                    ? new Neuron.LeakyIntegrator(config.readout().tauMemMs() / dt) : neuron(config.neuron(), dt)));
+            boolean passThrough = l < spatial.size() && spatial.get(l).passThrough();
+            populations.add(new Population(name, post, passThrough ? new Neuron.PassThrough()
+                    : output && config.readout().leakyIntegrator() ? new Neuron.LeakyIntegrator(config.readout().tauMemMs() / dt)
+                    : neuron(config.neuron(), dt)));
             Topology topology = l < topologies.size() ? topologies.get(l) : Topology.Dense.INSTANCE;
             if (topology instanceof Topology.SumPool2d) {
                 connections.add(new Connection(name, from, name, pre, post, new double[] {spatial.get(l).weight()},

@@ -151,8 +151,12 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
      * @param kernel   conv: kernel side (stride 1, no padding); default 5
      * @param size     pool: window side (non-overlapping); default 2
      * @param weight   pool: the fixed weight of every pooled input (1 = sum pooling); default 1
+     * @param neurons  pool: true (default) feeds the sums into a layer of spiking neurons; false hands
+     *                 them straight to the next layer, no neurons in between (the NA release's pooling)
      */
-    public record SpatialLayer(String type, Integer channels, Integer kernel, Integer size, Double weight) {
+    public record SpatialLayer(String type, Integer channels, Integer kernel, Integer size, Double weight,
+                               Boolean neurons) {
+
         public SpatialLayer {
             if (type == null) {
                 throw new IllegalArgumentException("every entry of layers needs a type: conv or pool");
@@ -166,13 +170,15 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
                     if (kernel < 1) {
                         throw new IllegalArgumentException("a conv layer needs kernel >= 1, got " + kernel);
                     }
-                    if (size != null || weight != null) {
-                        throw new IllegalArgumentException("a conv layer takes channels and kernel, not size or weight");
+                    if (size != null || weight != null || neurons != null) {
+                        throw new IllegalArgumentException("a conv layer takes channels and kernel, not size, weight "
+                                + "or neurons");
                     }
                 }
                 case "pool" -> {
                     size = size == null ? 2 : size;
                     weight = weight == null ? 1.0 : weight;
+                    neurons = neurons == null ? Boolean.TRUE : neurons;
                     if (size < 1) {
                         throw new IllegalArgumentException("a pool layer needs size >= 1, got " + size);
                     }
@@ -191,6 +197,11 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
 
         public boolean conv() {
             return type.equalsIgnoreCase("conv");
+        }
+
+        /** A pooling whose sums go straight to the next layer, with no neurons of its own. */
+        public boolean passThrough() {
+            return !conv() && !neurons;
         }
     }
 

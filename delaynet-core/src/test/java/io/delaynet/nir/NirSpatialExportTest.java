@@ -142,6 +142,19 @@ class NirSpatialExportTest {
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 
+    @Test
+    void aPoolingWithoutNeuronsIsRefusedInOneLine() {
+        NetworkDescription d = network(1, new Neuron.Lif(4, 1, Reset.ZERO), 1, 1);
+        List<Population> pops = new ArrayList<>(d.populations());
+        pops.set(2, new Population("pool", 18, new Neuron.PassThrough()));
+        NetworkDescription passThrough = new NetworkDescription(d.time(), d.window(), pops, d.connections(), d.input(),
+                d.output(), d.decision());
+        NirException e = org.junit.jupiter.api.Assertions.assertThrows(NirException.class,
+                () -> NirExport.export(passThrough));
+        assertTrue(e.getMessage().contains("pool has no neurons"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
     private static List<Integer> shape(NirTensor t) {
         List<Integer> out = new ArrayList<>();
         for (int s : t.shape()) {

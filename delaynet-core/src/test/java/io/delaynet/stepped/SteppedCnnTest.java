@@ -12,12 +12,15 @@ import io.delaynet.config.ConfigTree;
 import io.delaynet.io.Json;
 import io.delaynet.model.DescriptionJson;
 import io.delaynet.model.NetworkDescription;
+import io.delaynet.model.Neuron;
 import io.delaynet.model.Topology;
 import io.delaynet.stepped.loss.Decision;
 import io.delaynet.stepped.network.Activity;
 import io.delaynet.stepped.network.SpikeEvents;
 import io.delaynet.stepped.network.SteppedDescriptions;
 import io.delaynet.stepped.network.SteppedNetwork;
+import io.delaynet.stepped.neuron.FilteredLifParams;
+import io.delaynet.stepped.neuron.PassThroughParams;
 import io.delaynet.train.Split;
 import io.delaynet.train.Trainer;
 import io.delaynet.train.TrainingListener;
@@ -144,6 +147,33 @@ class SteppedCnnTest {
         assertArrayEquals(start[1], one[1], 0.0, "the pooling's fixed weight changed");
     }
 
+    /** The NA release's pooling: no neurons, the window's sum times 1.1 straight into the dense layer. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"na", "surrogate"})
+    void aPoolingWithoutNeuronsTrainsBitIdenticallyAndRoundTrips(String estimator) {
+        String yaml = CNN.replace("estimator: na", "estimator: " + estimator)
+                .replace("{type: pool, size: 2}", "{type: pool, size: 2, weight: 1.1, neurons: false}");
+        SteppedLearner fresh = learner(yaml);
+        assertEquals(PassThroughParams.class, fresh.network().layer(1).neuron().getClass());
+        assertEquals(FilteredLifParams.class, fresh.network().layer(0).neuron().getClass());
+        double[][] start = fresh.parameters().stream().map(g -> g.values().clone()).toArray(double[][]::new);
+        double[][] one = train(learner(yaml), 1);
+        double[][] two = train(learner(yaml), 2);
+        for (int g = 0; g < one.length; g++) {
+            assertArrayEquals(one[g], two[g], 0.0, "group " + g);
+        }
+        assertFalse(Arrays.equals(start[0], one[0]), "the convolution's weights did not train through the pooling");
+        assertArrayEquals(new double[] {1.1}, one[1], 0.0, "the pooling's fixed weight changed");
+
+        SteppedConfig c = config(yaml);
+        NetworkDescription d = NetworkFactory.describe(c.network(), 64, new int[] {1, 8, 8}, 4, STEPS,
+                new RandomStreams(1), "most_spikes");
+        NetworkDescription back = DescriptionJson.fromJson(Json.parse(Json.write(DescriptionJson.toJson(d))), "test");
+        assertEquals(new Neuron.PassThrough(), back.populations().get(2).neuron());
+        SteppedNetwork rebuilt = SteppedDescriptions.build(back, NetworkFactory.options(c.network()));
+        assertEquals(PassThroughParams.class, rebuilt.layer(1).neuron().getClass());
+    }
+
     @Test
     void theDescriptionRoundTripsAndRebuildsTheSameNetwork() {
         SteppedConfig c = config(CNN);
@@ -183,13 +213,16 @@ class SteppedCnnTest {
         ConfigException unknown = assertThrows(ConfigException.class,
                 () -> config(CNN.replace("kernel: 3}", "kernel: 3, stride: 2}")));
         assertTrue(unknown.getMessage().contains("stride"), unknown.getMessage());
+        ConfigException convNeurons = assertThrows(ConfigException.class,
+                () -> config(CNN.replace("kernel: 3}", "kernel: 3, neurons: false}")));
+        assertTrue(convNeurons.getMessage().contains("not size, weight or neurons"), convNeurons.getMessage());
         ConfigException tooSmall = assertThrows(ConfigException.class,
                 () -> learner(CNN.replace("{type: pool, size: 2}", "{type: pool, size: 4}")));
         assertTrue(tooSmall.getMessage().startsWith("network.layers[1] (pool) gets a 3x6x6 input"), tooSmall.getMessage());
         ConfigException notImages = assertThrows(ConfigException.class, () -> NetworkFactory.build(
                 config(CNN).network(), 64, null, 4, STEPS, new RandomStreams(1), "most_spikes"));
         assertTrue(notImages.getMessage().contains("need image input"), notImages.getMessage());
-        for (ConfigException e : new ConfigException[] {noChannels, type, unknown, tooSmall, notImages}) {
+        for (ConfigException e : new ConfigException[] {noChannels, type, unknown, convNeurons, tooSmall, notImages}) {
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
         }
     }

@@ -19,6 +19,7 @@ import io.delaynet.stepped.neuron.FilteredLifParams;
 import io.delaynet.stepped.neuron.LeakyIntegratorParams;
 import io.delaynet.stepped.neuron.LifParams;
 import io.delaynet.stepped.neuron.NeuronModel;
+import io.delaynet.stepped.neuron.PassThroughParams;
 import io.delaynet.stepped.neuron.SrmParams;
 import io.delaynet.stepped.surrogate.SpikeFunction;
 import io.delaynet.stepped.surrogate.Surrogate;
@@ -182,6 +183,7 @@ public final class SteppedDescriptions {
             case CubaLifParams c -> new Neuron.CubaLif(c.tauSyn(), c.tauMem(), c.threshold(), reset(c.reset()));
             case FilteredLifParams f -> new Neuron.FilteredLif(f.tauSyn(), f.tauMem(), f.threshold());
             case LeakyIntegratorParams li -> new Neuron.LeakyIntegrator(li.tauMem());
+            case PassThroughParams p -> new Neuron.PassThrough();
         };
     }
 
@@ -192,6 +194,7 @@ public final class SteppedDescriptions {
             case Neuron.CubaLif c -> new CubaLifParams(c.tauSyn(), c.tauMem(), c.threshold(), reset(c.reset()), detachReset);
             case Neuron.FilteredLif f -> new FilteredLifParams(f.tauSyn(), f.tauMem(), f.threshold(), detachReset);
             case Neuron.LeakyIntegrator li -> new LeakyIntegratorParams(li.tauMem());
+            case Neuron.PassThrough p -> new PassThroughParams();
             case Neuron.Source s -> throw new IllegalArgumentException("a source population cannot be a layer");
             case Neuron.FirstSpikeLif f -> throw new IllegalArgumentException(
                     "first-spike LIF neurons (the event-driven engine's) have no time-stepped form");

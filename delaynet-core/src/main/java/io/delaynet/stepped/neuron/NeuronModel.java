@@ -11,7 +11,7 @@ import io.delaynet.stepped.surrogate.SpikeFunction;
  * gradient estimator can be swapped without touching the dynamics.
  */
 public sealed interface NeuronModel permits SrmParams, LifParams, CubaLifParams, FilteredLifParams,
-        LeakyIntegratorParams {
+        LeakyIntegratorParams, PassThroughParams {
 
     /** Firing threshold theta. */
     double threshold();

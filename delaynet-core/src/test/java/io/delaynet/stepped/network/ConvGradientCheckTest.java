@@ -15,6 +15,7 @@ import io.delaynet.stepped.loss.SpikeLoss;
 import io.delaynet.stepped.neuron.FilteredLifParams;
 import io.delaynet.stepped.neuron.LifParams;
 import io.delaynet.stepped.neuron.NeuronModel;
+import io.delaynet.stepped.neuron.PassThroughParams;
 import io.delaynet.stepped.surrogate.SpikeFunction;
 import io.delaynet.train.ParameterGroup;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * Convolution and pooling backward against central finite differences on the smooth stand-in
  * (a sigmoid spike in the forward pass too, resets differentiated), as {@link GradientCheckTest}
  * does for dense projections: 1x8x8 input, 3x3 convolution to 2 channels, 2x2 sum pooling,
- * 2x2 convolution to 3 channels, a dense read-out. Every weight of both convolutions and the
+ * 2x2 convolution to 3 channels, a dense read-out (the pooling also without neurons, its sums passed
+ * straight on). Every weight of both convolutions and the
  * pooling's one weight are checked, which also checks the input gradients the lower layers need.
  */
 class ConvGradientCheckTest {
@@ -49,9 +51,24 @@ class ConvGradientCheckTest {
         check(new FilteredLifParams(2.0, 5.0, 1.0, false), new FilteredKernelLoss(2.0), 4.0, 23, 0.04);
     }
 
+    /**
+     * The pooling without neurons of its own (the NA release's): its sums go straight into the second
+     * convolution, so the first convolution's input gradient passes through the pooling's identity.
+     */
+    @Test
+    void passThroughPoolingMatchesFiniteDifferences() {
+        check(new FilteredLifParams(2.0, 5.0, 1.0, false), new FilteredKernelLoss(2.0), 2.5, 24, 0.3,
+                new PassThroughParams());
+    }
+
     private static void check(NeuronModel neuron, SpikeLoss loss, double scale, long seed, double rate) {
+        check(neuron, loss, scale, seed, rate, neuron);
+    }
+
+    private static void check(NeuronModel neuron, SpikeLoss loss, double scale, long seed, double rate,
+                              NeuronModel poolNeuron) {
         SpikeFunction smooth = new SpikeFunction.SmoothSigmoid(0.25);
-        SteppedNetwork net = cnn(seed, neuron, smooth, scale);
+        SteppedNetwork net = cnn(seed, neuron, smooth, scale, poolNeuron);
         SpikeEvents input = TestNetworks.randomInput(seed + 1, STEPS, 64, rate, true);
         double[][] analytic = GradientCheckTest.gradients(net, input, loss, 1);
         List<ParameterGroup> groups = net.parameters();
@@ -85,13 +102,18 @@ class ConvGradientCheckTest {
     }
 
     static SteppedNetwork cnn(long seed, NeuronModel neuron, SpikeFunction spike, double scale) {
+        return cnn(seed, neuron, spike, scale, neuron);
+    }
+
+    /** As above, the pooling layer's neurons {@code poolNeuron}. */
+    static SteppedNetwork cnn(long seed, NeuronModel neuron, SpikeFunction spike, double scale, NeuronModel poolNeuron) {
         SplittableRandom r = new SplittableRandom(seed);
         Topology conv1 = new Topology.Conv2d(1, 8, 8, 2, 3);
         Topology pool = new Topology.SumPool2d(2, 6, 6, 2);
         Topology conv2 = new Topology.Conv2d(2, 3, 3, 3, 2);
         List<Layer> layers = new ArrayList<>();
         layers.add(layer("layer1", neuron, spike, 64, 72, weights(r, 18, scale / 3), conv1));
-        layers.add(layer("layer2", neuron, spike, 72, 18, new double[] {0.6}, pool));
+        layers.add(layer("layer2", poolNeuron, spike, 72, 18, new double[] {0.6}, pool));
         layers.add(layer("layer3", neuron, spike, 18, 12, weights(r, 24, scale / 2), conv2));
         layers.add(layer("layer4", neuron, spike, 12, 3, weights(r, 36, scale / 3), Topology.Dense.INSTANCE));
         return new SteppedNetwork(STEPS, layers, spike);
