@@ -2,6 +2,7 @@ package io.delaynet.event.config;
 
 import io.delaynet.config.AugmentSection;
 import io.delaynet.config.ConfigException;
+import io.delaynet.config.MemoryCheck;
 import io.delaynet.data.DataDirectory;
 import io.delaynet.data.mnist.ImageResampling;
 import io.delaynet.data.mnist.MnistData;
@@ -47,11 +48,27 @@ record DelGradData(Map<Split, SpikeData> splits, int inputs, int classes, Map<St
         }
         LatencyEncoding encoding = new LatencyEncoding(d.early(), d.late(),
                 d.biasTimes().stream().mapToDouble(Double::doubleValue).toArray(), d.replicas());
+        requireRoomFor(4L * d.replicas() + d.biasTimes().size(),
+                YinYang.train().size() + YinYang.validation().size() + YinYang.test().size(), d.replicas());
         Map<Split, SpikeData> splits = new EnumMap<>(Split.class);
         splits.put(Split.TRAIN, encode(YinYang.train(), encoding));
         splits.put(Split.VALIDATION, encode(YinYang.validation(), encoding));
         splits.put(Split.TEST, encode(YinYang.test(), encoding));
         return new DelGradData(splits, encoding.width(4), 3, Map.of(), InputAugmentation.NONE);
+    }
+
+    /**
+     * Refuses replicas whose encoded inputs cannot exist: more lines per sample than a Java array holds,
+     * or more encoded times in all than the heap (before anything is allocated, so the error is one line).
+     */
+    private static void requireRoomFor(long lines, long samples, int replicas) {
+        long heap = (long) (Runtime.getRuntime().maxMemory() * MemoryCheck.USABLE_FRACTION);
+        if (lines > Integer.MAX_VALUE - 8 || MemoryCheck.doubles(lines) * samples > heap) { // || keeps the product from overflowing
+            throw new ConfigException(String.format(java.util.Locale.ROOT, "config: data.replicas = %d gives %d input "
+                    + "lines per sample, %.3g MiB for the %d encoded Yin-Yang samples, but this JVM may use %d MiB; "
+                    + "use fewer replicas", replicas, lines, lines * (double) Double.BYTES * samples / (1 << 20), samples,
+                    heap >> 20));
+        }
     }
 
     private static SpikeData encode(YinYang.Split split, LatencyEncoding encoding) {

@@ -50,6 +50,18 @@ class DelGradTrainingTest {
         }
     }
 
+    /** Found by BadInputFuzzTest: 4 x 2^31-1 input lines overflowed into a negative array size. */
+    @Test
+    void replicasBeyondWhatFitsAreAOneLineError() {
+        for (String replicas : new String[] {"2147483647", "100000000"}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> ResolvedConfig.resolve(null,
+                    List.of("data.replicas=" + replicas)).build(new RunContext(null)));
+            assertTrue(e.getMessage().startsWith("config: data.replicas = " + replicas + " gives "), e.getMessage());
+            assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+        }
+        assertEquals(20, learner("data.replicas=5").network().inputSize(), "five replicas still build");
+    }
+
     @Test
     void aFewEpochsLearnTheTask() {
         DelGradLearner learner = learner("training.epochs=5");
