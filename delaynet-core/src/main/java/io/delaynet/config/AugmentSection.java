@@ -15,10 +15,6 @@ public record AugmentSection(int cropPadding, double rotationDegrees, boolean fl
     /** Nothing changed: what an absent {@code data.augment} means. */
     public static final AugmentSection OFF = new AugmentSection(0, 0, false);
 
-    public AugmentSection(int cropPadding, double rotationDegrees) {
-        this(cropPadding, rotationDegrees, false);
-    }
-
     public AugmentSection {
         if (cropPadding < 0 || cropPadding > 14) {
             throw new IllegalArgumentException("crop_padding must be in 0..14 pixels, got " + cropPadding);

@@ -156,7 +156,6 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
      */
     public record SpatialLayer(String type, Integer channels, Integer kernel, Integer size, Double weight,
                                Boolean neurons) {
-
         public SpatialLayer {
             if (type == null) {
                 throw new IllegalArgumentException("every entry of layers needs a type: conv or pool");
