@@ -16,12 +16,13 @@ import java.util.Map;
 /**
  * A network description as a NIR graph, in seconds: time-stepped ones exactly (below), event-driven
  * (continuous-time) ones as CubaLIF nodes with Dirac spikes and the first-spike extension
- * ({@code continuousNeuron}). Each population is one neuron
- * node named after it (an SRM population: the four standard nodes of {@link NirSrm}; a filtered LIF:
- * {@link NirFilteredLif}), each convolution or pooling projection the spatial nodes of
- * {@link NirSpatial}, each dense projection a {@code Linear} node ({@code <projection>.weight}, the
- * description's post-major weights as NIR's (out, in) matrix) with its delays as element-wise
- * {@code Delay} nodes:
+ * ({@code continuousNeuron}). Each population is one neuron node named after it (an SRM
+ * population: the four standard nodes of {@link NirSrm}; a filtered LIF: {@link NirFilteredLif}; a
+ * population without neurons, whose weighted input passes straight on: an identity {@code Scale}
+ * marked {@code delaynet.neuron = pass_through}), each convolution or pooling projection the spatial
+ * nodes of {@link NirSpatial}, each dense projection a {@code Linear} node
+ * ({@code <projection>.weight}, the description's post-major weights as NIR's (out, in) matrix) with
+ * its delays as element-wise {@code Delay} nodes:
  * <ul>
  *   <li>axonal: {@code Delay(pre)} before the Linear;</li>
  *   <li>dendritic: {@code Delay(post)} after it;</li>
@@ -168,9 +169,13 @@ public final class NirExport {
                     params.put("v_leak", NirTensor.filled(n, 0));
                 }
             }
-            case Neuron.PassThrough t -> throw new NirException("population " + p.name() + " has no neurons (a "
-                    + "pooling that passes its sum straight on)", "export a network whose pooling layers have neurons "
-                    + "(network.layers[k].neurons: true)");
+            case Neuron.PassThrough t -> {
+                // No neurons: the pooled sum goes straight on, which NIR says as an identity Scale;
+                // the mark tells import that this node is a population, not part of a projection.
+                type = "Scale";
+                params.put("scale", NirTensor.filled(n, 1));
+                meta.put(NirNames.NEURON, NirNames.PASS_THROUGH);
+            }
             case Neuron.Srm s -> throw new IllegalStateException("SRM populations are written by NirSrm");
             case Neuron.FilteredLif f -> throw new IllegalStateException("filtered LIF populations are written by NirFilteredLif");
             case Neuron.FirstSpikeLif f -> throw new NirException("population " + p.name() + " has the event-driven "

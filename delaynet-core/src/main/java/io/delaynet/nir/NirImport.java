@@ -9,6 +9,7 @@ import io.delaynet.model.Population;
 import io.delaynet.model.Reset;
 import io.delaynet.model.TimeBase;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +21,9 @@ import java.util.Set;
  * Delay nodes between two of them becomes a projection: {@code Linear} (no delays),
  * {@code Delay → Linear} (axonal), {@code Linear → Delay} (dendritic) or the per-synapse fan-out
  * expansion {@code Linear(one-hot) → Delay → Linear} (synaptic), or a lag bank's parallel paths
- * ({@link NirLagBank}, merged into one synaptic projection). A Threshold node with the structure
- * {@link NirSrm} writes around it is an SRM population; a graph that says
+ * ({@link NirLagBank}, merged into one synaptic projection). An identity Scale marked
+ * {@code delaynet.neuron = pass_through} is a population without neurons. A Threshold node with the
+ * structure {@link NirSrm} writes around it is an SRM population; a graph that says
  * {@code delaynet.spikes = dirac} is an event-driven export and becomes a continuous-time
  * description ({@link NirEventImport}). A path from a population back into
  * itself is its recurrent projection, with the cycle's step added to its delays. NIR's gains
@@ -77,7 +79,7 @@ public final class NirImport {
         }
         Set<String> spiking = new HashSet<>(srm.keySet());
         for (NirNode n : g.nodes().values()) {
-            if (NEURONS.contains(n.type())) {
+            if (NEURONS.contains(n.type()) || NirSpatialImport.passThrough(n)) {
                 spiking.add(n.name());
             }
         }
@@ -92,6 +94,12 @@ public final class NirImport {
                 connections.addAll(projections(g, g.sources(group.psp()), n, size, group.gain(), dt, names, spiking));
             } else if (n.type().equals("Input")) {
                 populations.add(new Population(n.name(), size(n), new Neuron.Source()));
+            } else if (NirSpatialImport.passThrough(n)) {
+                int size = passThroughSize(n);
+                populations.add(new Population(n.name(), size, new Neuron.PassThrough()));
+                double[] gain = new double[size];
+                Arrays.fill(gain, 1);
+                connections.addAll(projections(g, g.sources(n.name()), n, size, gain, dt, names, spiking));
             } else if (NEURONS.contains(n.type())) {
                 int size = neuronSize(g, n);
                 double[] gain = new double[size];
@@ -173,6 +181,18 @@ public final class NirImport {
             s *= (int) v;
         }
         return s;
+    }
+
+    /** The size of a pass-through population: its identity Scale's length; any other scale is refused. */
+    private static int passThroughSize(NirNode n) {
+        double[] s = n.require("scale").values();
+        for (double v : s) {
+            if (v != 1) {
+                throw new NirException("NIR node '" + n.name() + "' is marked pass_through but scales by " + v,
+                        "a population without neurons passes its input on unscaled");
+            }
+        }
+        return s.length;
     }
 
     private static int neuronSize(NirGraph g, NirNode n) {

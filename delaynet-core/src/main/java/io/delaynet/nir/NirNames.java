@@ -30,8 +30,12 @@ public final class NirNames {
     /** Node named after a filtered-LIF population: its tau_mem in steps ("Infinity" for none). */
     public static final String TAU_MEM_STEPS = "delaynet.tau_mem_steps";
     /** Threshold node: "srm" where it is the threshold of SLAYER's spike response model (the nodes around it: NirSrm);
-     * "filtered_lif" on the nodes of neighbourhood aggregation's filtered LIF (NirFilteredLif). */
+     * "filtered_lif" on the nodes of neighbourhood aggregation's filtered LIF (NirFilteredLif);
+     * {@link #PASS_THROUGH} on the Scale node of a population without neurons. */
     public static final String NEURON = "delaynet.neuron";
+    /** The {@link #NEURON} mark of an identity Scale node that stands for a population without neurons
+     * (a pooling that passes its weighted sum straight on, as neighbourhood aggregation's release pools). */
+    public static final String PASS_THROUGH = "pass_through";
     /** Delay node of a lag bank ({@code delaynet.delay_kind = synaptic_lag}): the projection it belongs to. */
     public static final String PROJECTION = "delaynet.projection";
     /** Delay node of a per-synapse delay: "synaptic" marks the fan-out expansion, "synaptic_lag" a lag bank's path. */

@@ -13,8 +13,10 @@ import java.util.Set;
  * {@link Topology.Conv2d} projection, a {@code SumPool2d} (optionally followed by a {@code Scale}
  * of one value) a {@link Topology.SumPool2d} one. Only what the engine has is accepted (valid,
  * stride 1, undilated, ungrouped, square, bias-free convolutions; non-overlapping square pools
- * without padding); anything else is a one-line error naming the node. The (C, H, W) shape of a
- * pool's source comes from the Input's shape or from the spatial projection into the source.
+ * without padding); anything else is a one-line error naming the node. An identity Scale marked
+ * {@code delaynet.neuron = pass_through} is a population without neurons, where projections end and
+ * start. The (C, H, W) shape of a pool's source comes from the Input's shape or from the spatial
+ * projection into the source.
  */
 final class NirSpatialImport {
     private NirSpatialImport() {
@@ -22,12 +24,20 @@ final class NirSpatialImport {
 
     /** Whether {@code n} is a spatial node import understands (on a projection's path). */
     static boolean handles(NirNode n) {
-        return Set.of("Conv2d", "SumPool2d", "Scale", "Flatten").contains(n.type());
+        return Set.of("Conv2d", "SumPool2d", "Scale", "Flatten").contains(n.type()) && !passThrough(n);
     }
 
     /** Whether a projection whose last node is {@code n} is spatial. */
     static boolean starts(NirNode n) {
-        return Set.of("Conv2d", "SumPool2d", "Scale").contains(n.type());
+        return Set.of("Conv2d", "SumPool2d", "Scale").contains(n.type()) && !passThrough(n);
+    }
+
+    /**
+     * Whether {@code n} is the identity Scale that {@link NirExport} writes for a population without
+     * neurons: a population endpoint, not a step of a projection.
+     */
+    static boolean passThrough(NirNode n) {
+        return n.type().equals("Scale") && NirNames.PASS_THROUGH.equals(n.metadata().get(NirNames.NEURON));
     }
 
     private static NirException bad(NirNode n, String why, String hint) {

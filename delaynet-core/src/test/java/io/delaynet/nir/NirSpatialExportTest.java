@@ -142,16 +142,89 @@ class NirSpatialExportTest {
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 
-    @Test
-    void aPoolingWithoutNeuronsIsRefusedInOneLine() {
-        NetworkDescription d = network(1, new Neuron.Lif(4, 1, Reset.ZERO), 1, 1);
+    /** {@code d} with its pooling population ("pool") made one without neurons, as the NA release pools. */
+    static NetworkDescription withoutPoolNeurons(NetworkDescription d) {
         List<Population> pops = new ArrayList<>(d.populations());
         pops.set(2, new Population("pool", 18, new Neuron.PassThrough()));
-        NetworkDescription passThrough = new NetworkDescription(d.time(), d.window(), pops, d.connections(), d.input(),
-                d.output(), d.decision());
+        return new NetworkDescription(d.time(), d.window(), pops, d.connections(), d.input(), d.output(), d.decision());
+    }
+
+    @Test
+    void aPoolingWithoutNeuronsPassesTheEnginesSumsAndTheNextLayerSpikesAtItsSteps() {
+        for (long seed = 1; seed <= 3; seed++) {
+            for (NetworkDescription withNeurons : networks(seed)) {
+                NetworkDescription d = withoutPoolNeurons(withNeurons);
+                double[][] x = SteppedFixtures.input(seed + 90, 30, 64, 0.3);
+                Path file = tmp.resolve("pass" + seed + ".nir");
+                NirFile.write(NirExport.export(d), file);
+                NirGraph g = NirFile.read(file);
+                String what = d.populations().get(1).neuron() + ", seed " + seed;
+                double[][] pooled = SteppedFixtures.runEngine(d, x, 1);
+                assertEquals(0, SteppedFixtures.maxDifference(pooled, SteppedFixtures.runGraph(g, x, SteppedFixtures.STEP,
+                        "pool")), 1e-12, what + ": the pooled sums");
+                assertTrue(SteppedFixtures.count(pooled) > 0, what + ": nothing reached the pooling");
+                for (int l : new int[] {0, 2}) {
+                    String name = d.populations().get(l + 1).name();
+                    double[][] engine = SteppedFixtures.runEngine(d, x, l);
+                    assertEquals(0, SteppedFixtures.maxDifference(engine, SteppedFixtures.runGraph(g, x,
+                            SteppedFixtures.STEP, name)), what + ", layer " + name);
+                    assertTrue(SteppedFixtures.count(engine) > 0, what + ": layer " + name + " stayed silent");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPoolingWithoutNeuronsIsAnIdentityScaleMarkedPassThrough() {
+        NirGraph g = NirExport.export(withoutPoolNeurons(network(1, new Neuron.FilteredLif(2, 5, 1), 2, 0.75)));
+        NirNode pool = g.node("pool");
+        assertEquals("Scale", pool.type());
+        assertEquals(NirNames.PASS_THROUGH, pool.metadata().get(NirNames.NEURON));
+        assertEquals(18, pool.require("scale").values().length);
+        for (double v : pool.require("scale").values()) {
+            assertEquals(1.0, v, 0);
+        }
+        assertEquals(List.of("pool.scale"), g.sources("pool"));
+        assertEquals(List.of("out.flatten"), g.targets("pool"));
+    }
+
+    @Test
+    void importGivesAPoolingWithoutNeuronsBack() {
+        for (NetworkDescription withNeurons : networks(5)) {
+            if (withNeurons.populations().get(1).neuron().equals(new Neuron.FilteredLif(1, 1, 1))) {
+                continue; // a lone Threshold: import refuses that form (NirFilteredLifTest)
+            }
+            NetworkDescription d = withoutPoolNeurons(withNeurons);
+            Path file = tmp.resolve("pass-rt.nir");
+            NirFile.write(NirExport.export(d), file);
+            NetworkDescription back = NirImport.read(file, NirImport.Options.fromGraph());
+            String what = d.populations().get(1).neuron().toString();
+            assertEquals(new Neuron.PassThrough(), back.population("pool").orElseThrow().neuron(), what);
+            assertEquals(d.populations().stream().map(Population::name).toList(),
+                    back.populations().stream().map(Population::name).toList(), what);
+            for (Connection a : d.connections()) {
+                Connection b = back.connections().stream().filter(c -> c.name().equals(a.name())).findFirst().orElseThrow();
+                assertEquals(a.topology(), b.topology(), what + ", " + a.name());
+                assertEquals(List.of(a.from(), a.to()), List.of(b.from(), b.to()), what + ", " + a.name());
+                org.junit.jupiter.api.Assertions.assertArrayEquals(a.weights(), b.weights(), what + ", " + a.name());
+            }
+            double[][] x = SteppedFixtures.input(96, 30, 64, 0.3);
+            double[][] engine = SteppedFixtures.runEngine(d, x);
+            assertTrue(SteppedFixtures.count(engine) > 0, what);
+            assertEquals(0, SteppedFixtures.maxDifference(engine, SteppedFixtures.runEngine(back, x)), what);
+        }
+    }
+
+    @Test
+    void aPassThroughMarkOnAScaleThatScalesIsAOneLineError() {
+        NirGraph g = NirExport.export(withoutPoolNeurons(network(1, new Neuron.Lif(4, 1, Reset.ZERO), 1, 1)));
+        java.util.Map<String, NirNode> nodes = new java.util.LinkedHashMap<>(g.nodes());
+        NirNode pool = nodes.get("pool");
+        nodes.put("pool", new NirNode("pool", "Scale", java.util.Map.of("scale", NirTensor.filled(18, 2)), pool.metadata()));
+        NirGraph bad = new NirGraph(g.version(), nodes, g.edges(), g.metadata());
         NirException e = org.junit.jupiter.api.Assertions.assertThrows(NirException.class,
-                () -> NirExport.export(passThrough));
-        assertTrue(e.getMessage().contains("pool has no neurons"), e.getMessage());
+                () -> NirImport.toDescription(bad, NirImport.Options.fromGraph()));
+        assertTrue(e.getMessage().contains("'pool'") && e.getMessage().contains("pass_through"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 
