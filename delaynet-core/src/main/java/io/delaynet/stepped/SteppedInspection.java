@@ -11,6 +11,7 @@ import io.delaynet.stepped.delay.DelayInterpolation;
 import io.delaynet.stepped.network.SteppedNetwork;
 import io.delaynet.stepped.network.Projection;
 import io.delaynet.stepped.network.SpikeEvents;
+import io.delaynet.stepped.neuron.PassThroughParams;
 import io.delaynet.train.ParameterGroup;
 import io.delaynet.train.SampleResult;
 import io.delaynet.train.Split;
@@ -32,6 +33,11 @@ final class SteppedInspection {
         return LearnedDelays.of(learner.network());
     }
 
+    /**
+     * Each sample's spikes, the input and every layer of neurons; a layer without neurons (a pooling
+     * that passes its weighted sums on) has no spikes to show, so it is left out, and the layers keep
+     * their numbers (the hidden layer after a pooling at hidden 2 is still hidden 3).
+     */
     List<SampleSpikes> sampleSpikes(Split split, int[] samples) {
         SteppedNetwork network = learner.network();
         SteppedWorkspace ws = learner.newWorkspace();
@@ -41,6 +47,9 @@ final class SteppedInspection {
             List<LayerSpikes> layers = new ArrayList<>();
             layers.add(new LayerSpikes(layerName(0, network.layerCount()), spikeTimes(ws.input, network.inputSize())));
             for (int l = 0; l < network.layerCount(); l++) {
+                if (network.layer(l).neuron() instanceof PassThroughParams) {
+                    continue; // its "spikes" are sums, not events
+                }
                 layers.add(new LayerSpikes(layerName(l + 1, network.layerCount()),
                         spikeTimes(ws.activity.spikes(l), network.steps(), network.projection(l).post())));
             }

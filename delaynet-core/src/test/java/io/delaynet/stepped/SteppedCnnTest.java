@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.delaynet.config.ConfigBinder;
 import io.delaynet.config.ConfigException;
 import io.delaynet.config.ConfigTree;
+import io.delaynet.inspect.LayerSpikes;
 import io.delaynet.io.Json;
 import io.delaynet.model.DescriptionJson;
 import io.delaynet.model.NetworkDescription;
@@ -27,6 +28,7 @@ import io.delaynet.train.TrainingListener;
 import io.delaynet.train.TrainingOptions;
 import io.delaynet.util.RandomStreams;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -164,6 +166,11 @@ class SteppedCnnTest {
         }
         assertFalse(Arrays.equals(start[0], one[0]), "the convolution's weights did not train through the pooling");
         assertArrayEquals(new double[] {1.1}, one[1], 0.0, "the pooling's fixed weight changed");
+        // rasters show the layers of neurons only: the pooling's sums are no spike events
+        List<String> shown = new SteppedInspection(fresh).sampleSpikes(Split.TEST, new int[] {0}).get(0).layers()
+                .stream().map(LayerSpikes::name).toList();
+        assertEquals(List.of(LayerSpikes.layerName(0, 4), LayerSpikes.layerName(1, 4), LayerSpikes.layerName(3, 4),
+                LayerSpikes.layerName(4, 4)), shown);
 
         SteppedConfig c = config(yaml);
         NetworkDescription d = NetworkFactory.describe(c.network(), 64, new int[] {1, 8, 8}, 4, STEPS,
