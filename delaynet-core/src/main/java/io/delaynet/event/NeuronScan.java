@@ -467,13 +467,13 @@ final class NeuronScan {
         return Double.POSITIVE_INFINITY;
     }
 
-    /** The smallest of {@code keys[0..n)}: four independent running minima, compiled to conditional moves. */
     /** The smallest of the four keys of group {@code g}, without a branch. */
     private static long groupMinimum(long[] keys, int g) {
         int q = g << 2;
         return Math.min(Math.min(keys[q], keys[q + 1]), Math.min(keys[q + 2], keys[q + 3]));
     }
 
+    /** The smallest of {@code keys[0..n)}: four independent running minima, compiled to conditional moves. */
     private static long smallest(long[] keys, int n) {
         long m0 = Long.MAX_VALUE;
         long m1 = Long.MAX_VALUE;
