@@ -120,8 +120,8 @@ public record SteppedConfig(String method, Data data, Network network, Loss loss
                 throw new IllegalArgumentException("estimator na re-simulates LIF neurons; set neuron.model to "
                         + "filtered_lif, lif or cuba_lif (or estimator: surrogate)");
             }
-            if (!(dtMs > 0) || Double.isInfinite(dtMs)) {
-                throw new IllegalArgumentException("dt_ms must be a positive number, got " + dtMs);
+            if (!(dtMs / 1000 > 0) || Double.isInfinite(dtMs)) { // also in seconds: 4.9e-324 ms is 0 s
+                throw new IllegalArgumentException("dt_ms must be a positive number (above 0 also in seconds), got " + dtMs);
             }
             hidden = hidden == null ? List.of() : List.copyOf(hidden);
             for (int size : hidden) {

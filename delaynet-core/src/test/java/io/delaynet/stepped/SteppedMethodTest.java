@@ -70,6 +70,15 @@ class SteppedMethodTest {
         assertTrue(e.getMessage().contains("fashion-mnist"), e.getMessage());
     }
 
+    /** A positive step that is 0 in seconds (4.9e-324 ms) is refused when the config binds, in one line. */
+    @Test
+    void aStepThatVanishesInSecondsIsAOneLineError() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> method.build(resolved("network: {dt_ms: 4.9e-324}"), new RunContext(null)));
+        assertTrue(e.getMessage().contains("dt_ms must be a positive number"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
     @Test
     void missingDataDirectoryNamesTheFlagAndTheVariable() {
         ConfigException e = assertThrows(ConfigException.class,

@@ -73,8 +73,9 @@ public record DelGradConfig(String method, Data data, Network network, Loss loss
     public record Network(double tauRatio, double threshold, double tauSynMs, List<Layer> layers, Delay delay,
                           double weightLimit, boolean reuseRoots) {
         public Network {
-            if (!(tauSynMs > 0) || Double.isInfinite(tauSynMs)) {
-                throw new IllegalArgumentException("network.tau_syn_ms must be a positive number of ms, got " + tauSynMs);
+            if (!(tauSynMs / 1000 > 0) || Double.isInfinite(tauSynMs)) { // also in seconds: 4.9e-324 ms is 0 s
+                throw new IllegalArgumentException("network.tau_syn_ms must be a positive number of ms (above 0 also "
+                        + "in seconds), got " + tauSynMs);
             }
             if (tauRatio != 1.0 && tauRatio != 2.0) {
                 throw new IllegalArgumentException("network.tau_ratio must be 1 or 2 for the exact event engine, got " + tauRatio);

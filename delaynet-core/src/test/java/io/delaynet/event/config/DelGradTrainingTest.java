@@ -62,6 +62,15 @@ class DelGradTrainingTest {
         assertEquals(20, learner("data.replicas=5").network().inputSize(), "five replicas still build");
     }
 
+    /** Found by BadInputFuzzTest: a positive tau_syn_ms that is 0 in seconds failed late, with a stack trace. */
+    @Test
+    void aTimeUnitThatVanishesInSecondsIsAOneLineError() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ResolvedConfig.resolve(null,
+                List.of("network.tau_syn_ms=4.9e-324")).build(new RunContext(null)));
+        assertTrue(e.getMessage().contains("network.tau_syn_ms must be a positive number of ms"), e.getMessage());
+        assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+    }
+
     @Test
     void aFewEpochsLearnTheTask() {
         DelGradLearner learner = learner("training.epochs=5");
